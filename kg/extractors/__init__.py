@@ -1,0 +1,1 @@
+"""One extractor per kind of fact.  Each takes a ``Context`` and returns ``Statement``s."""

@@ -1,0 +1,96 @@
+"""What every extractor sees: the article, its parse, its mentions and their entities."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.resolve import Resolution
+from kg.types import Article, Mention, Object, Ref, Sentence, Source, Statement
+
+
+@dataclass(frozen=True)
+class Context:
+    """One parsed article with its resolved mentions."""
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    resolution: Resolution
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[int]]:
+        """Mention indexes per sentence."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.mentions):
+            out[m.sentence].append(i)
+        return out
+
+    def refs(self, i: int) -> tuple[Ref, ...]:
+        return self.resolution.refs[i]
+
+    def in_sentence(self, sentence: int, kind: str | None = None) -> list[tuple[Mention, Ref]]:
+        """(mention, entity) pairs of a sentence, in order; groups expand to their members."""
+        out = []
+        for i in self.by_sentence.get(sentence, []):
+            m = self.mentions[i]
+            for ref in self.refs(i):
+                if kind is None or ref.kind == kind:
+                    out.append((m, ref))
+        return out
+
+    def people_in(self, sentence: int) -> list[Ref]:
+        """Distinct people a sentence refers to, in order of first mention."""
+        return list(dict.fromkeys(ref for _, ref in self.in_sentence(sentence, "person")))
+
+    def span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def sentence_span(self, sentence: int) -> Span:
+        s = self.sentences[sentence]
+        return self.doc.char_span(s.start, s.end, alignment_mode="expand")
+
+    def mention_at_token(self, token: Token) -> int | None:
+        """Index of the mention covering a token, if any."""
+        for i in self.by_sentence.get(self.sentence_of(token.idx), []):
+            m = self.mentions[i]
+            if m.start <= token.idx < m.end:
+                return i
+        return None
+
+    def sentence_of(self, offset: int) -> int:
+        for s in self.sentences:
+            if s.start <= offset < s.end + 1:
+                return s.index
+        return len(self.sentences) - 1
+
+    def source(self, sentence: int, extractor: str, evidence: str = "") -> Source:
+        return Source(self.doc_id, sentence, extractor, " ".join(evidence.split())[:300])
+
+
+class Emitter:
+    """Collects statements for one extractor, de-duplicated, in order."""
+
+    def __init__(self, ctx: Context, extractor: str) -> None:
+        self.ctx = ctx
+        self.extractor = extractor
+        self._out: dict[Statement, None] = {}
+
+    def __call__(self, subject: Ref, predicate: str, obj: Object, sentence: int, evidence: str = "") -> None:
+        if obj is None:
+            return
+        st = Statement(subject, predicate, obj, self.ctx.source(sentence, self.extractor, evidence))
+        self._out.setdefault(st, None)
+
+    @property
+    def statements(self) -> list[Statement]:
+        return list(self._out)

@@ -1,0 +1,262 @@
+"""Extractor 'events': launches, landings, splashdowns, dockings, handovers, spacewalks and
+press conferences, with date, time, place, participants and vehicle; and from launches and
+landings, the start and end dates of the missions they open and close.
+
+Relative dates ("Tuesday", "March 2") are resolved against the article's reference date:
+its publication date when the input has one, else the end of its main mission (start plus
+stated duration), else the latest full date it gives.  The verb's tense picks the past or
+coming weekday.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from kg.extractors.base import Context, Emitter
+from kg.extractors.missions import Missions, _crew_in_sentence, station_of
+from kg.nlp import gazetteer
+from kg.normalize.dates import DateMatch, find_dates, resolve
+from kg.normalize.times import combine, find_times
+from kg.types import Concept, PartialDate, Ref, Statement
+
+NAME = "events"
+CLASS = {
+    "launch": "Launch", "landing": "Landing", "splashdown": "Splashdown", "docking": "Docking",
+    "undocking": "Undocking", "handover": "Handover", "spacewalk": "Spacewalk", "press_conference": "PressConference",
+}  # fmt: skip
+_MISSION_EVENTS = {"launch", "landing", "splashdown", "docking", "undocking"}
+_PLACE_PREPS = {"in", "at", "near", "off", "from", "over", "on"}
+_OFF_WORLD = {"mars", "moon", "the moon", "asteroid"}
+_FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
+_SINCE = re.compile(r"\bsince\b", re.I)
+_RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
+
+
+def triggers_in(span: Span) -> list[tuple[str, int, int]]:
+    """(event type, first token, last token) for each trigger phrase in a sentence."""
+    table = gazetteer.event_triggers()
+    found: list[tuple[str, int, int]] = []
+    tokens = list(span)
+    k = 0
+    while k < len(tokens):
+        hit = None
+        for n in (4, 3, 2, 1):
+            words = tokens[k : k + n]
+            if len(words) < n:
+                continue
+            phrase = " ".join(t.lower_ for t in words)
+            lemma = " ".join([t.lemma_.lower() for t in words[:1]] + [t.lower_ for t in words[1:]])
+            kind = table.get(phrase) or table.get(lemma)
+            if kind:
+                hit = (kind, words[0].i, words[-1].i)
+                break
+        if hit:
+            found.append(hit)
+            k += hit[2] - hit[1] + 1
+        else:
+            k += 1
+    return found
+
+
+def reference_date(ctx: Context, missions: Missions) -> date | None:
+    """The date relative expressions in the article are read against."""
+    if ctx.article.published:
+        return ctx.article.published
+    full: list[date] = []
+    derived: list[date] = []
+    for s in ctx.sentences:
+        span = ctx.sentence_span(s.index)
+        starts = any(k == "launch" for k, _, _ in triggers_in(span)) or _SINCE.search(s.text)
+        for dm in find_dates(s.text):
+            d = dm.value.to_date() if dm.value else None
+            if d is None:
+                continue
+            full.append(d)
+            if starts:
+                for person in ctx.people_in(s.index):
+                    info = missions.info(missions.of(person)) if missions.of(person) else None
+                    if info and info.duration_days:
+                        derived.append(d + timedelta(days=info.duration_days))
+    if derived:
+        return max(derived)
+    return max(full) if full else None
+
+
+def _tense(span: Span, trigger_i: int) -> str:
+    """'past', 'future' or 'any', from the verb that governs the trigger."""
+    doc = span.doc
+    token = doc[trigger_i]
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    children = {c.lower_ for c in token.children}
+    if children & {"will", "’ll", "'ll"} or token.lemma_ in ("schedule", "expect", "plan", "set") or "due" in children:
+        return "future"
+    window = [t.lower_ for t in doc[max(span.start, trigger_i - 4) : trigger_i]]
+    if any(w in ("will", "scheduled", "expected", "due", "planned") for w in window):
+        return "future"
+    if token.tag_ in ("VBD", "VBN"):
+        return "past"
+    return "any"
+
+
+def _date_for(dm: DateMatch, anchor: date | None, tense: str) -> PartialDate | None:
+    if dm.weekday is not None and dm.value is None and anchor is not None:
+        offset = (dm.weekday - anchor.weekday()) % 7
+        ahead = anchor + timedelta(days=offset)
+        behind = ahead - timedelta(days=7) if offset else ahead
+        if tense == "past":
+            d = behind
+        elif tense == "future":
+            d = ahead
+        else:
+            d = ahead if (ahead - anchor) <= (anchor - behind) else behind
+        return PartialDate(d.year, d.month, d.day)
+    return resolve(dm, anchor)
+
+
+def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[Statement]:
+    """Event statements, and mission start/end dates from launches and landings."""
+    emit = Emitter(ctx, NAME)
+    known_days: dict[Ref, PartialDate] = {}
+    for s in ctx.sentences:
+        span = ctx.sentence_span(s.index)
+        for kind, first, last in triggers_in(span):
+            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days)
+        _stay_dates(ctx, missions, anchor, emit, s.index, span)
+    return emit.statements
+
+
+def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days) -> None:
+    doc = ctx.doc
+    after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
+    if any(w in after for w in _OFF_WORLD):
+        return
+    text = ctx.sentences[sentence].text
+    base = ctx.sentences[sentence].start
+    tense = _tense(span, first)
+    day = None
+    for dm in find_dates(text):
+        day = _date_for(dm, anchor, tense)
+        if day is not None:
+            break
+    times = find_times(text)
+    participants = _crew_in_sentence(ctx, sentence)
+    place = _place(ctx, sentence, base)
+    vehicle = _vehicle(ctx, sentence)
+    if not (day or times or place or vehicle or participants):
+        return
+    if kind in _MISSION_EVENTS and not (day or times or place or vehicle):
+        return
+    mission = next((missions.of(p) for p in participants if missions.of(p)), None)
+    named = [r for _, r in ctx.in_sentence(sentence, "mission")]
+    if named:
+        mission = named[0]
+    if kind in _MISSION_EVENTS and mission is not None:
+        ref = Ref("event", (kind, mission))
+    else:
+        who = participants[0] if participants else (vehicle or "unknown")
+        dated = kind in ("spacewalk", "launch", "landing", "splashdown", "docking", "undocking")
+        ref = Ref("event", (kind, who, day.iso() if day and dated else ""))
+    if day is None and times:
+        day = known_days.get(ref)  # "landing ... at 11:25 p.m. EST": the day the article gave it
+    elif day is not None and day.to_date():
+        known_days.setdefault(ref, day)
+    evidence = doc[first : last + 1].text
+    emit(ref, "type", Concept("class", CLASS[kind]), sentence, evidence)
+    if mission is not None:
+        emit(ref, "mission", mission, sentence, evidence)
+    full = day.to_date() if day else None
+    if full is not None:
+        emit(ref, "date", full, sentence, evidence)
+        if times:
+            emit(ref, "time", combine(full, times[0].time), sentence, times[0].text)
+        if mission is not None and kind in ("landing", "splashdown"):
+            emit(mission, "endDate", day, sentence, evidence)
+        if mission is not None and kind == "launch":
+            emit(mission, "startDate", day, sentence, evidence)
+    if place is not None:
+        emit(ref, "place", place, sentence, evidence)
+    if vehicle is not None:
+        emit(ref, "vehicle", vehicle, sentence, evidence)
+    if kind == "handover":
+        _handover(ctx, emit, ref, sentence, span, last, participants, evidence)
+        return
+    for person in participants:
+        emit(ref, "participant", person, sentence, evidence)
+        if mission is not None and kind in ("landing", "splashdown", "launch"):
+            emit(mission, "crewMember", person, sentence, evidence)
+
+
+def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> None:
+    doc = ctx.doc
+    receiver = None
+    for k in range(last + 1, span.end):
+        if doc[k].lower_ == "to":
+            for j in range(k + 1, min(k + 7, span.end)):
+                idx = ctx.mention_at_token(doc[j])
+                people = [r for r in ctx.refs(idx) if r.kind == "person"] if idx is not None else []
+                if people:
+                    receiver = people[0]
+                    break
+            break
+    giver = next((p for p in participants if p != receiver), None)
+    if giver is not None:
+        emit(ref, "handedOverBy", giver, sentence, evidence)
+        emit(ref, "participant", giver, sentence, evidence)
+        emit(giver, "role", Concept("role", "commander"), sentence, evidence)
+    if receiver is not None:
+        emit(ref, "handedOverTo", receiver, sentence, evidence)
+        emit(ref, "participant", receiver, sentence, evidence)
+        emit(receiver, "role", Concept("role", "commander"), sentence, evidence)
+    station = station_of(ctx, sentence)
+    if station is not None:
+        emit(ref, "commandOf", station, sentence, evidence)
+
+
+def _place(ctx: Context, sentence: int, base: int) -> Ref | None:
+    doc = ctx.doc
+    for m, ref in ctx.in_sentence(sentence, "place"):
+        span = ctx.span(m.start, m.end)
+        if span is None or span.start == 0:
+            continue
+        prev = doc[span.start - 1].lower_
+        prev2 = doc[span.start - 2].lower_ if span.start >= 2 else ""
+        if prev in _PLACE_PREPS or prev2 in _PLACE_PREPS and prev == "the":
+            return ref
+    return None
+
+
+def _vehicle(ctx: Context, sentence: int) -> Ref | None:
+    entries = gazetteer.entries()
+    for _, ref in ctx.in_sentence(sentence, "spacecraft"):
+        entry = entries.get(ref.key[0]) if isinstance(ref.key[0], str) else None
+        if entry is None or entry.cls in ("Capsule", "SpaceShuttle", "LaunchVehicle"):
+            return ref
+    return None
+
+
+def _stay_dates(ctx, missions, anchor, emit, sentence, span) -> None:
+    """'living aboard the station since March 27, 2015'; 'from January 1994 until March 1995'."""
+    text = ctx.sentences[sentence].text
+    people = ctx.people_in(sentence)
+    mission = next((missions.of(p) for p in people if missions.of(p)), None)
+    if mission is None:
+        return
+    rng = _RANGE.search(text)
+    if rng:
+        a = [d for d in find_dates(rng.group("a")) if d.value]
+        b = [d for d in find_dates(rng.group("b")) if d.value]
+        if a and b:
+            emit(mission, "startDate", a[0].value, sentence, rng.group(0))
+            emit(mission, "endDate", b[0].value, sentence, rng.group(0))
+            return
+    since = _SINCE.search(text)
+    if since and station_of(ctx, sentence) is not None:
+        later = [d for d in find_dates(text[since.end() :]) if d.value]
+        if later:
+            emit(mission, "startDate", later[0].value, sentence, text[since.start() : since.end() + 30])

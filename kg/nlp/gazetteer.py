@@ -1,0 +1,118 @@
+"""The gazetteers: real-world agencies, spacecraft, places, countries, roles, flights and
+event words, kept as data files in ``kg/nlp/patterns/`` and loaded here.
+
+``entities.tsv`` is the source of truth for known things; ``gazetteer.jsonl`` holds the
+spaCy ``EntityRuler`` patterns generated from it (each with the entity ``id``).  Regenerate
+with ``python -m kg.nlp.gazetteer``; ``tests/test_patterns.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+
+#: EntityRuler label for each gazetteer kind.
+RULER_LABEL = {
+    "organization": "ORG",
+    "spacecraft": "SPACECRAFT",
+    "place": "LOC",
+    "country": "GPE",
+}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One known real-world thing."""
+
+    id: str
+    kind: str  # organization, spacecraft, place, country
+    cls: str  # ontology class name
+    label: str
+    aliases: tuple[str, ...]
+    attrs: tuple[tuple[str, str], ...]
+
+    def attr(self, name: str) -> str | None:
+        """An attribute value, or None when absent or empty."""
+        return dict(self.attrs).get(name) or None
+
+
+@dataclass(frozen=True)
+class FlightPattern:
+    """A regular expression for named flights (Expedition 46, Soyuz MS-22, STS-79, ...)."""
+
+    regex: re.Pattern[str]
+    family: str
+    spacecraft: str
+    named_vehicle: bool
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (PATTERNS / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def entries() -> dict[str, GazEntry]:
+    """All gazetteer entries by id."""
+    out: dict[str, GazEntry] = {}
+    for row in _rows("entities.tsv"):
+        row += [""] * (6 - len(row))
+        ident, kind, cls, label, aliases, attrs = row[:6]
+        pairs = tuple(
+            (k.strip(), v.strip()) for k, _, v in (a.partition("=") for a in attrs.split(";") if a.strip())
+        )
+        out[ident] = GazEntry(ident, kind, cls, label, tuple(a for a in aliases.split("|") if a), pairs)
+    return out
+
+
+@cache
+def roles() -> dict[str, str]:
+    """Role phrase (lowercase) -> role concept name."""
+    return {phrase.lower(): role for phrase, role in _rows("roles.tsv")}
+
+
+@cache
+def event_triggers() -> dict[str, str]:
+    """Event trigger phrase or lemma (lowercase) -> event type."""
+    return {phrase.lower(): kind for phrase, kind in _rows("events.tsv")}
+
+
+@cache
+def flight_patterns() -> tuple[FlightPattern, ...]:
+    """Named-flight patterns in file order."""
+    return tuple(
+        FlightPattern(re.compile(regex), family, craft, named == "yes")
+        for regex, family, craft, named in _rows("missions.tsv")
+    )
+
+
+def make_ruler_patterns() -> list[dict[str, str]]:
+    """EntityRuler patterns (label, pattern, id) for every name and alias, sorted."""
+    patterns = []
+    for entry in entries().values():
+        for name in (entry.label, *entry.aliases):
+            patterns.append({"label": RULER_LABEL[entry.kind], "pattern": name, "id": entry.id})
+    return sorted(patterns, key=lambda p: (p["id"], p["pattern"]))
+
+
+def ruler_patterns() -> list[dict[str, str]]:
+    """The committed EntityRuler patterns."""
+    lines = (PATTERNS / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def write_ruler_patterns() -> Path:
+    """Regenerate ``gazetteer.jsonl`` from ``entities.tsv``."""
+    path = PATTERNS / "gazetteer.jsonl"
+    text = "".join(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n" for p in make_ruler_patterns())
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(write_ruler_patterns())

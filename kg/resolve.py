@@ -1,0 +1,267 @@
+"""Stage: mentions -> entities, within one article and then across all articles.
+
+Within an article (``resolve_local``): full names are grouped (misspellings such as
+"Korneinko"/"Kornienko" merge when the first names agree and the surnames are close),
+surnames in any case join the full name they belong to, and pronouns, "the astronaut"
+nominals and "the station" references join the most salient earlier mention.
+
+Across articles (``resolve_corpus``): local people are clustered by normalised name with the
+same fuzzy rule; each cluster's canonical name is its most frequent spelling.  Names (and
+flights) that differ in any digit never merge.  Statements are then re-keyed, and name claims
+become ``skos:prefLabel`` / ``skos:altLabel``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from kg.iris import slug
+from kg.types import ArticleResult, LocalEntity, Mention, Ref, Statement
+
+_FUZZY_SURNAME = 80
+_SALIENCE_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Entities of one article, and for each mention the entities it refers to."""
+
+    entities: tuple[LocalEntity, ...]
+    refs: tuple[tuple[Ref, ...], ...]  # aligned with the mentions
+
+
+def norm_name(text: str) -> str:
+    """Lowercase, accent-free, punctuation-free form of a name."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return " ".join(re.sub(r"[^a-z0-9\- ]+", " ", folded).split())
+
+
+def _digits(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", text))
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """True when two normalised names are one person's: equal, or same first name and a close surname."""
+    if a == b:
+        return True
+    if _digits(a) != _digits(b):
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    first_ok = wa[0] == wb[0] or (len(wa[0]) == 1 and wb[0].startswith(wa[0])) or (
+        len(wb[0]) == 1 and wa[0].startswith(wb[0])
+    )
+    return first_ok and fuzz.ratio(wa[-1], wb[-1]) >= _FUZZY_SURNAME and wa[-1][0] == wb[-1][0]
+
+
+def mission_key(text: str) -> str:
+    """Normalised flight name: 'Soyuz MS-22' and 'Soyuz MS 22' -> 'soyuz ms 22'."""
+    return " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split())
+
+
+# ------------------------------------------------------------------ within an article
+
+
+def resolve_local(doc_id: str, mentions: tuple[Mention, ...]) -> Resolution:
+    """Group an article's mentions into entities."""
+    refs: list[tuple[Ref, ...]] = [() for _ in mentions]
+    people = _people_clusters(mentions)
+    person_ref: dict[int, Ref] = {}
+    for n, cluster in enumerate(people):
+        ref = Ref("person", ("local", doc_id, str(n)))
+        for i in cluster:
+            person_ref[i] = ref
+            refs[i] = (ref,)
+    _resolve_anaphors(mentions, refs, person_ref)
+    for i, m in enumerate(mentions):
+        if refs[i] or m.kind in ("person", "group"):
+            continue
+        if m.gazetteer_id:
+            kind = "place" if m.kind == "country" else m.kind
+            refs[i] = (Ref(kind, (m.gazetteer_id,)),)
+        elif m.kind == "mission":
+            refs[i] = (Ref("mission", (mission_key(m.text),)),)
+        elif m.kind == "place":
+            refs[i] = (Ref("place", (slug(m.text),)),)
+    entities = _local_entities(mentions, refs)
+    return Resolution(entities, tuple(refs))
+
+
+def _people_clusters(mentions: tuple[Mention, ...]) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    names: list[str] = []
+    singles: list[int] = []
+    for i, m in enumerate(mentions):
+        if m.kind != "person" or m.source in ("pronoun", "nominal"):
+            continue
+        name = norm_name(m.text)
+        if len(name.split()) < 2:
+            singles.append(i)
+            continue
+        for n, known in enumerate(names):
+            if same_person_name(known, name):
+                clusters[n].append(i)
+                break
+        else:
+            names.append(name)
+            clusters.append([i])
+    for i in singles:
+        word = norm_name(mentions[i].text)
+        best = _match_single(word, names, clusters, mentions[i].start, mentions)
+        if best is not None:
+            clusters[best].append(i)
+        elif mentions[i].source == "ner" and mentions[i].attr("role_intro"):
+            names.append(word)
+            clusters.append([i])
+    return [sorted(c) for c in clusters]
+
+
+def _match_single(word: str, names: list[str], clusters: list[list[int]], at: int, mentions) -> int | None:
+    candidates = [n for n, name in enumerate(names) if len(name.split()) > 1 and word == name.split()[-1]]
+    if not candidates:
+        candidates = [n for n, name in enumerate(names) if len(name.split()) > 1 and word == name.split()[0]]
+    if not candidates:
+        candidates = [
+            n for n, name in enumerate(names)
+            if len(name.split()) > 1 and word[:1] == name.split()[-1][:1] and fuzz.ratio(word, name.split()[-1]) >= 85
+        ]
+    if not candidates:
+        return None
+    # several people share the word: the one mentioned most recently before it
+    def last_before(n: int) -> int:
+        return max((mentions[i].start for i in clusters[n] if mentions[i].start <= at), default=-1)
+
+    return max(candidates, key=last_before)
+
+
+def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], person_ref: dict[int, Ref]) -> None:
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_sentence[m.sentence].append(i)
+    last_station: Ref | None = None
+    for i, m in enumerate(mentions):
+        if m.kind == "spacecraft" and m.gazetteer_id and m.attr("class") == "SpaceStation":
+            last_station = Ref("spacecraft", (m.gazetteer_id,))
+        if m.source not in ("pronoun", "nominal"):
+            continue
+        if m.kind == "spacecraft":
+            if last_station is not None:
+                refs[i] = (last_station,)
+            continue
+        same = [j for j in by_sentence[m.sentence] if j < i and refs[j] and mentions[j].kind == "person"]
+        if m.kind == "person":
+            if same:
+                refs[i] = refs[same[0]]
+                continue
+            for back in range(1, _SALIENCE_WINDOW + 1):
+                prev = [j for j in by_sentence.get(m.sentence - back, []) if refs[j] and mentions[j].kind == "person"]
+                if prev:
+                    refs[i] = refs[prev[0]]
+                    break
+        else:  # group pronoun: the people of the nearest sentence naming two or more
+            for back in range(0, _SALIENCE_WINDOW + 1):
+                idx = [j for j in by_sentence.get(m.sentence - back, []) if mentions[j].kind == "person" and refs[j]]
+                if back == 0:
+                    idx = [j for j in idx if j < i]
+                group = tuple(dict.fromkeys(r for j in idx for r in refs[j]))
+                if len(group) >= 2:
+                    refs[i] = group
+                    break
+
+
+def _local_entities(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]) -> tuple[LocalEntity, ...]:
+    grouped: dict[Ref, list[Mention]] = defaultdict(list)
+    for m, rs in zip(mentions, refs):
+        if len(rs) == 1 and m.source not in ("pronoun", "nominal"):
+            grouped[rs[0]].append(m)
+    out = []
+    for ref, ms in grouped.items():
+        out.append(LocalEntity(ref, ref.kind, best_name([m.text for m in ms]), tuple(ms)))
+    return tuple(out)
+
+
+def best_name(texts: list[str]) -> str:
+    """The most frequent multi-word spelling (ties: longer, then alphabetical)."""
+    full = [t for t in texts if len(t.split()) > 1] or texts
+    counts = Counter(full)
+    return min(counts, key=lambda t: (-counts[t], -len(t), t))
+
+
+# ------------------------------------------------------------------ across articles
+
+
+def resolve_corpus(results: list[ArticleResult]) -> list[Statement]:
+    """Re-key every statement with corpus-wide person identities; names become labels."""
+    local_names: dict[Ref, list[str]] = {}
+    for result in results:
+        for entity in result.entities:
+            if entity.kind == "person":
+                local_names[entity.ref] = [m.text for m in entity.mentions]
+    canonical = _cluster_people(local_names)
+    mapping = {ref: Ref("person", (norm_name(name),)) for ref, name in canonical.items()}
+    out: list[Statement] = []
+    seen: set[Statement] = set()
+    for result in results:
+        for st in result.statements:
+            new = _rekey_statement(st, mapping, canonical)
+            if new is not None and new not in seen:
+                seen.add(new)
+                out.append(new)
+    return out
+
+
+def _cluster_people(local_names: dict[Ref, list[str]]) -> dict[Ref, str]:
+    """Local person ref -> canonical name of its corpus-wide cluster."""
+    order = sorted(local_names, key=lambda r: (norm_name(best_name(local_names[r])), r.key))
+    clusters: list[list[Ref]] = []
+    keys: list[list[str]] = []
+    for ref in order:
+        name = norm_name(best_name(local_names[ref]))
+        target = None
+        for n, names in enumerate(keys):
+            if any(same_person_name(k, name) for k in names):
+                target = n
+                break
+        if target is None and len(name.split()) == 1:
+            hits = [n for n, names in enumerate(keys) if any(k.split()[-1] == name for k in names)]
+            target = hits[0] if len(hits) == 1 else None
+        if target is None:
+            clusters.append([ref])
+            keys.append([name])
+        else:
+            clusters[target].append(ref)
+            keys[target].append(name)
+    canonical: dict[Ref, str] = {}
+    for members in clusters:
+        texts = [t for r in members for t in local_names[r]]
+        name = best_name(texts)
+        for r in members:
+            canonical[r] = name
+    return canonical
+
+
+def _rekey(obj, mapping: dict[Ref, Ref]):
+    if isinstance(obj, Ref):
+        if obj in mapping:
+            return mapping[obj]
+        if any(isinstance(p, Ref) for p in obj.key):
+            return Ref(obj.kind, tuple(_rekey(p, mapping) if isinstance(p, Ref) else p for p in obj.key))
+    return obj
+
+
+def _rekey_statement(st: Statement, mapping: dict[Ref, Ref], canonical: dict[Ref, str]) -> Statement | None:
+    subject = _rekey(st.subject, mapping)
+    obj = _rekey(st.object, mapping)
+    if st.predicate == "name":
+        if st.subject in canonical:
+            label = "prefLabel" if obj == canonical[st.subject] else "altLabel"
+        else:
+            label = "prefLabel"
+        return replace(st, subject=subject, predicate=label, object=obj)
+    return replace(st, subject=subject, object=obj)

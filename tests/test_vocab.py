@@ -1,0 +1,81 @@
+"""The vocabulary is declared once: every term used in code, shapes and queries is in the ontology."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from kg.nlp import gazetteer
+from kg.vocab import RKIND, ROLE, SCHEMES, SCOPE, SF
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ROOT / "ontology" / "spaceflight.ttl")
+
+
+def declared(ontology: Graph) -> set[str]:
+    return {str(s) for s in ontology.subjects() if isinstance(s, URIRef)}
+
+
+def test_namespace_matches_ontology(ontology):
+    ns = str(SF._NS)
+    in_file = {t[len(ns):] for t in declared(ontology) if t.startswith(ns)}
+    in_code = set(SF.__annotations__)
+    assert in_file == in_code
+
+
+def test_concept_schemes_match(ontology):
+    for scheme in SCHEMES.values():
+        ns = str(scheme._NS)
+        assert {t[len(ns):] for t in declared(ontology) if t.startswith(ns)} == set(scheme.__annotations__)
+
+
+def test_unknown_terms_fail():
+    with pytest.raises(AttributeError):
+        SF.notATerm  # noqa: B018
+
+
+def test_every_label_and_comment(ontology):
+    from rdflib import RDFS
+
+    ns = str(SF._NS)
+    for term in SF.__annotations__:
+        iri = URIRef(ns + term)
+        assert ontology.value(iri, RDFS.label) is not None, term
+        if not term.endswith("Scheme"):
+            assert ontology.value(iri, RDFS.comment) is not None, term
+
+
+@pytest.mark.parametrize("folder, pattern", [("queries", "*.rq"), ("ontology", "shapes*.ttl"), ("kg", "**/*.py")])
+def test_terms_used_are_declared(ontology, folder, pattern):
+    known = declared(ontology) | {str(SF._NS)}
+    ns = re.escape(str(SF._NS))
+    for path in (ROOT / folder).glob(pattern):
+        text = path.read_text(encoding="utf-8")
+        for local in re.findall(r"\bsf:([A-Za-z_]\w*)", text) + re.findall(ns + r"([A-Za-z_]\w*)", text):
+            assert str(SF._NS) + local in known, f"{path.name}: sf:{local}"
+        for local in re.findall(r"\bSF\.([A-Za-z_]\w*)", text):
+            assert local.startswith("_") or str(SF._NS) + local in known, f"{path.name}: SF.{local}"
+
+
+def test_gazetteer_data_is_consistent():
+    entries = gazetteer.entries()
+    assert gazetteer.ruler_patterns() == gazetteer.make_ruler_patterns(), "run python -m kg.nlp.gazetteer"
+    for entry in entries.values():
+        assert entry.cls in SF.__annotations__, entry.id
+        for key in ("operator", "country"):
+            ref = entry.attr(key)
+            assert ref is None or ref in entries, (entry.id, key, ref)
+    for role in gazetteer.roles().values():
+        assert role in ROLE.__annotations__
+    for kind in gazetteer.event_triggers().values():
+        assert kind in {"launch", "landing", "splashdown", "docking", "undocking", "handover", "spacewalk", "press_conference"}
+    for pattern in gazetteer.flight_patterns():
+        assert pattern.spacecraft in entries
+    assert SCOPE.world and RKIND.other
