@@ -2,10 +2,15 @@
 
 Every format is byte-for-byte reproducible: the same input gives the same bytes
 whatever the hash seed or the order triples were added in.  rdflib's Turtle/TriG
-writers sort subjects, predicates and objects but not named graphs, and its
-N-Triples/N-Quads writers do not sort at all, so this module feeds them sorted
-input, orders graphs itself and sorts line-based output.  Blank nodes, if any, get
-canonical labels (rdflib.compare) so that their names are stable too.
+writers sort subjects, predicates and objects but keep named graphs in a set, and
+its N-Triples/N-Quads writers do not sort at all; so Turtle/TriG get sorted input and
+graphs in IRI order, N-Triples/N-Quads rows are sorted here, and JSON-LD is written
+sorted by ``kg.jsonld``.  Blank nodes, if any, get canonical labels (rdflib.compare)
+so that their names are stable too.  Turtle/TriG keep every literal's lexical form
+(rdflib would print "340"^^xsd:decimal as 340.0, which does not round-trip).
+
+A few private rdflib helpers are used (row writers, the canonicaliser): rdflib is
+pinned in pyproject.toml and the tests cover them.
 
 Turtle, N-Triples, JSON-LD, GraphML and GEXF hold the union of the article graphs;
 TriG and N-Quads keep one named graph per article.  Provenance survives both ways

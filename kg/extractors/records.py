@@ -9,6 +9,7 @@ gives Kelly's US record superseding Lopez-Alegria's 215-day record of 2007.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.extractors.base import Context, Emitter
 from kg.extractors.missions import Missions, _owner, durations_in
@@ -95,7 +96,7 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     if scope:
         emit(record, "scope", Concept("scope", scope), sentence, evidence)
     if value:
-        emit(record, "value", value, sentence, new_dur.text if new_dur else evidence)
+        emit(record, "value", Decimal(value), sentence, new_dur.text if new_dur else evidence)
         emit(record, "unit", Concept("unit", "DAY"), sentence, evidence)
         if approx:
             emit(record, "approximate", True, sentence, new_dur.text)
@@ -124,7 +125,7 @@ def _superseded(ctx, emit, sentence, beat, old_text, durations, cut, kind, scope
         emit(old, "scope", Concept("scope", old_scope), sentence, old_text)
     old_dur = next((d for d in durations if d.start >= cut), None)
     if old_dur is not None:
-        emit(old, "value", old_dur.duration.whole_days(), sentence, old_dur.text)
+        emit(old, "value", Decimal(old_dur.duration.whole_days()), sentence, old_dur.text)
         emit(old, "unit", Concept("unit", "DAY"), sentence, old_text)
     years = _YEAR.findall(old_text)
     if years:
