@@ -34,13 +34,22 @@ from kg.vocab import ID, QKIND, RKIND, ROLE, SCOPE, SF, STATUS, UNIT
 
 Triple = tuple[Node, Node, Node]
 
-_GIVEN = ("Anna Boris Chen Dmitri Elena Farid Greta Hiro Ilya Jessica Kenji Lena Mikhail Nadia Oleg "
-          "Paolo Qing Rosa Sergei Tomas Ulla Victor Wang Xenia Yuri Zhanna Andre Bettina Carlos Dana "
-          "Emil Fiona Gustav Helen Ivan Julia Karl Lucia Marek Nora").split()
-_FAMILY = ("Abbott Belov Carver Dunaev Eriksen Fischer Grant Haas Ivanova Jensen Kato Lopez Morozov "
-           "Novak Orlov Petrov Quinn Romanov Sato Tanaka Ueda Volkova Walsh Xu Yamada Zhou Aldrin "
-           "Brandt Conti Dubois Egorov Ferrara Gorbunov Hale Ishii Juarez Kowal Lindqvist Marchetti "
-           "Nyberg").split()
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_GIVEN = _words(
+    "Anna Boris Chen Dmitri Elena Farid Greta Hiro Ilya Jessica Kenji Lena Mikhail Nadia Oleg "
+    "Paolo Qing Rosa Sergei Tomas Ulla Victor Wang Xenia Yuri Zhanna Andre Bettina Carlos Dana "
+    "Emil Fiona Gustav Helen Ivan Julia Karl Lucia Marek Nora"
+)
+_FAMILY = _words(
+    "Abbott Belov Carver Dunaev Eriksen Fischer Grant Haas Ivanova Jensen Kato Lopez Morozov "
+    "Novak Orlov Petrov Quinn Romanov Sato Tanaka Ueda Volkova Walsh Xu Yamada Zhou Aldrin "
+    "Brandt Conti Dubois Egorov Ferrara Gorbunov Hale Ishii Juarez Kowal Lindqvist Marchetti "
+    "Nyberg"
+)
 # (key, label, class, status, operator key)
 _CRAFT = (
     ("iss", "International Space Station", SF.SpaceStation, STATUS.active, "nasa"),
@@ -62,17 +71,44 @@ _ORGS = (
     ("jaxa", "JAXA", SF.SpaceAgency, "japan", ROLE.astronaut),
     ("spacex", "SpaceX", SF.Organization, "united-states", ROLE.engineer),
 )
-_COUNTRIES = (("united-states", "United States", "American"), ("russia", "Russia", "Russian"),
-              ("china", "China", "Chinese"), ("germany", "Germany", "German"), ("japan", "Japan", "Japanese"),
-              ("kazakhstan", "Kazakhstan", "Kazakh"))
-_PLACES = (("baikonur-cosmodrome", "Baikonur Cosmodrome"), ("kennedy-space-center", "Kennedy Space Center"),
-           ("jiuquan", "Jiuquan"), ("zhezkazgan", "Zhezkazgan"), ("gulf-of-mexico", "Gulf of Mexico"))
-_ZONES = (timezone(timedelta(hours=-5)), timezone(timedelta(hours=-4)), timezone(timedelta(hours=6)),
-          timezone.utc, timezone(timedelta(hours=8)))
-_FILLER = ("officials said on Tuesday", "according to the agency", "in a statement released overnight",
-           "as mission control confirmed", "the crew reported", "the space agency said")
-_SCOPE_OF = {"nasa": SCOPE.nasa, "roscosmos": SCOPE.russia, "cnsa": SCOPE.china, "esa": SCOPE.europe,
-             "jaxa": SCOPE.japan, "spacex": SCOPE.us}
+_COUNTRIES = (
+    ("united-states", "United States", "American"),
+    ("russia", "Russia", "Russian"),
+    ("china", "China", "Chinese"),
+    ("germany", "Germany", "German"),
+    ("japan", "Japan", "Japanese"),
+    ("kazakhstan", "Kazakhstan", "Kazakh"),
+)
+_PLACES = (
+    ("baikonur-cosmodrome", "Baikonur Cosmodrome"),
+    ("kennedy-space-center", "Kennedy Space Center"),
+    ("jiuquan", "Jiuquan"),
+    ("zhezkazgan", "Zhezkazgan"),
+    ("gulf-of-mexico", "Gulf of Mexico"),
+)
+_ZONES = (
+    timezone(timedelta(hours=-5)),
+    timezone(timedelta(hours=-4)),
+    timezone(timedelta(hours=6)),
+    timezone.utc,
+    timezone(timedelta(hours=8)),
+)
+_FILLER = (
+    "officials said on Tuesday",
+    "according to the agency",
+    "in a statement released overnight",
+    "as mission control confirmed",
+    "the crew reported",
+    "the space agency said",
+)
+_SCOPE_OF = {
+    "nasa": SCOPE.nasa,
+    "roscosmos": SCOPE.russia,
+    "cnsa": SCOPE.china,
+    "esa": SCOPE.europe,
+    "jaxa": SCOPE.japan,
+    "spacex": SCOPE.us,
+}
 
 
 @dataclass
@@ -102,81 +138,145 @@ class _World:
 
     def __init__(self, rng: random.Random, n_articles: int) -> None:
         self.rng = rng
-        self.countries = {k: self._entity("place", k, label, SF.Country, "people",
-                                          [(SF.demonym, Literal(dem), "people")])
-                          for k, label, dem in _COUNTRIES}
+        self.countries = {
+            k: self._entity("place", k, label, SF.Country, "people", [(SF.demonym, Literal(dem), "people")])
+            for k, label, dem in _COUNTRIES
+        }
         self.places = [self._entity("place", k, label, SF.Place, "events") for k, label in _PLACES]
-        self.orgs = {k: self._entity("organization", k, label, cls, "people") for k, label, cls, _, _ in _ORGS}
+        self.orgs = {
+            k: self._entity("organization", k, label, cls, "people") for k, label, cls, _, _ in _ORGS
+        }
         self.craft = {}
         for key, label, cls, status, op in _CRAFT:
-            self.craft[key] = self._entity("spacecraft", key, label, cls, "missions",
-                                           [(SF.status, status, "missions"), (SF.operator, self.orgs[op].iri,
-                                                                              "missions")])
+            self.craft[key] = self._entity(
+                "spacecraft",
+                key,
+                label,
+                cls,
+                "missions",
+                [(SF.status, status, "missions"), (SF.operator, self.orgs[op].iri, "missions")],
+            )
         n_people = max(6, n_articles // 3)
         self.people = [self._person(i) for i in range(n_people)]
         self.missions = [self._mission(i) for i in range(max(2, n_articles // 5))]
         self._records()
         self.index: dict[URIRef, _Entity] = {}
-        for e in [*self.countries.values(), *self.places, *self.orgs.values(), *self.craft.values(), *self.people]:
+        for e in [
+            *self.countries.values(),
+            *self.places,
+            *self.orgs.values(),
+            *self.craft.values(),
+            *self.people,
+        ]:
             self.index[e.iri] = e
         for m in self.missions:
             for e in (m.entity, *m.events, *m.extras):
                 self.index[e.iri] = e
 
     @staticmethod
-    def _entity(kind: str, key: str, label: str, cls: URIRef, extractor: str, facts: list | None = None) -> _Entity:
+    def _entity(
+        kind: str, key: str, label: str, cls: URIRef, extractor: str, facts: list | None = None
+    ) -> _Entity:
         return _Entity(URIRef(f"{ID}{kind}/{key}"), label, cls, list(facts or []))
 
     def _person(self, i: int) -> _Entity:
         given, family = _GIVEN[i % len(_GIVEN)], _FAMILY[(i // len(_GIVEN)) % len(_FAMILY)]
         label = f"{given} {family}" + (f" {i // (len(_GIVEN) * len(_FAMILY)) + 1}" if i >= 1600 else "")
         okey, _, _, ckey, role = _ORGS[self.rng.randrange(len(_ORGS) - 1)]
-        person = self._entity("person", slug(label), label, SF.Person, "people", [
-            (SKOS.altLabel, Literal(label.lower()), "people"), (SF.role, role, "people"),
-            (SF.agency, self.orgs[okey].iri, "people"), (SF.nationality, self.countries[ckey].iri, "people"),
-            (SF.age, Literal(self.rng.randint(29, 66)), "people")])
+        person = self._entity(
+            "person",
+            slug(label),
+            label,
+            SF.Person,
+            "people",
+            [
+                (SKOS.altLabel, Literal(label.lower()), "people"),
+                (SF.role, role, "people"),
+                (SF.agency, self.orgs[okey].iri, "people"),
+                (SF.nationality, self.countries[ckey].iri, "people"),
+                (SF.age, Literal(self.rng.randint(29, 66)), "people"),
+            ],
+        )
         person.scope = _SCOPE_OF[okey]
         return person
 
     def _mission(self, i: int) -> _Mission:
         rng = self.rng
-        station, capsule = rng.choice((("iss", "soyuz"), ("iss", "crew-dragon"), ("tiangong", "shenzhou"),
-                                       ("mir", "soyuz")))
+        station, capsule = rng.choice(
+            (("iss", "soyuz"), ("iss", "crew-dragon"), ("tiangong", "shenzhou"), ("mir", "soyuz"))
+        )
         label = f"Expedition {i + 1}"
         iri = URIRef(f"{ID}mission/{slug(label)}-{digest(label, length=8)}")
         crew = rng.sample(self.people, k=min(len(self.people), rng.randint(2, 4)))
         start = date(1995, 1, 1) + timedelta(days=rng.randrange(30 * 365))
         days = rng.choice((rng.randint(8, 20), rng.randint(120, 200), rng.randint(300, 440)))
         end = start + timedelta(days=days)
-        start_lit = (Literal(start) if rng.random() < 0.8
-                     else Literal(start.strftime("%Y-%m"), datatype=XSD.gYearMonth))
-        m = _Entity(iri, label, SF.Mission, [
-            (SF.spacecraft, self.craft[station].iri, "missions"), (SF.spacecraft, self.craft[capsule].iri, "missions"),
-            (SF.startDate, start_lit, "missions"), (SF.endDate, Literal(end), "missions"),
-            (SF.durationDays, Literal(days), "missions"), (SF.commander, crew[0].iri, "missions")]
-            + [(SF.crewMember, p.iri, "missions") for p in crew])
+        start_lit = (
+            Literal(start)
+            if rng.random() < 0.8
+            else Literal(start.strftime("%Y-%m"), datatype=XSD.gYearMonth)
+        )
+        m = _Entity(
+            iri,
+            label,
+            SF.Mission,
+            [
+                (SF.spacecraft, self.craft[station].iri, "missions"),
+                (SF.spacecraft, self.craft[capsule].iri, "missions"),
+                (SF.startDate, start_lit, "missions"),
+                (SF.endDate, Literal(end), "missions"),
+                (SF.durationDays, Literal(days), "missions"),
+                (SF.commander, crew[0].iri, "missions"),
+            ]
+            + [(SF.crewMember, p.iri, "missions") for p in crew],
+        )
         zone = rng.choice(_ZONES)
-        events = [self._event("launch", SF.Launch, m, crew, start, zone, capsule),
-                  self._event("landing", SF.Landing, m, crew, end, zone, capsule)]
+        events = [
+            self._event("launch", SF.Launch, m, crew, start, zone, capsule),
+            self._event("landing", SF.Landing, m, crew, end, zone, capsule),
+        ]
         if rng.random() < 0.5:
-            events.append(self._event("docking", SF.Docking, m, crew, start + timedelta(days=1), zone, station))
+            events.append(
+                self._event("docking", SF.Docking, m, crew, start + timedelta(days=1), zone, station)
+            )
         if len(crew) > 1 and rng.random() < 0.3:
             h = self._event("handover", SF.Handover, m, crew[:2], end - timedelta(days=2), zone, station)
-            h.facts += [(SF.handedOverBy, crew[0].iri, "events"), (SF.handedOverTo, crew[1].iri, "events"),
-                        (SF.commandOf, self.craft[station].iri, "events")]
+            h.facts += [
+                (SF.handedOverBy, crew[0].iri, "events"),
+                (SF.handedOverTo, crew[1].iri, "events"),
+                (SF.commandOf, self.craft[station].iri, "events"),
+            ]
             events.append(h)
-        orbits = self._quantity(QKIND.orbits, iri, Decimal(round(days * 15.5 * rng.uniform(0.96, 1.04))), UNIT.NUM)
+        orbits = self._quantity(
+            QKIND.orbits, iri, Decimal(round(days * 15.5 * rng.uniform(0.96, 1.04))), UNIT.NUM
+        )
         extras = [orbits]
         m.facts.append((SF.hasQuantity, orbits.iri, "quantities"))
         return _Mission(m, crew, events, extras, start, end, zone)
 
-    def _event(self, kind: str, cls: URIRef, m: _Entity, crew: list[_Entity], day: date, zone: timezone,
-               craft_key: str) -> _Entity:
+    def _event(
+        self,
+        kind: str,
+        cls: URIRef,
+        m: _Entity,
+        crew: list[_Entity],
+        day: date,
+        zone: timezone,
+        craft_key: str,
+    ) -> _Entity:
         key = f"{kind}-{slug(m.label)}"
-        ev = self._entity("event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls, "events")
-        at = datetime(day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60), tzinfo=zone)
-        ev.facts += [(SF.mission, m.iri, "events"), (SF.date, Literal(day), "events"),
-                     (SF.time, Literal(at), "events"), (SF.vehicle, self.craft[craft_key].iri, "events")]
+        ev = self._entity(
+            "event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls, "events"
+        )
+        at = datetime(
+            day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60), tzinfo=zone
+        )
+        ev.facts += [
+            (SF.mission, m.iri, "events"),
+            (SF.date, Literal(day), "events"),
+            (SF.time, Literal(at), "events"),
+            (SF.vehicle, self.craft[craft_key].iri, "events"),
+        ]
         ev.facts += [(SF.participant, p.iri, "events") for p in crew]
         if kind in ("launch", "landing"):
             place = self.rng.choice(self.places)
@@ -185,9 +285,18 @@ class _World:
 
     def _quantity(self, kind: URIRef, subject: URIRef, value: Decimal, unit: URIRef) -> _Entity:
         name = str(kind).rsplit("/", 1)[1]
-        q = self._entity("quantity", f"{name}-{digest(str(subject), str(value), length=10)}", "", SF.Quantity,
-                         "quantities", [(SF.quantityKind, kind, "quantities"), (SF.value, Literal(value), "quantities"),
-                                        (SF.unit, unit, "quantities")])
+        q = self._entity(
+            "quantity",
+            f"{name}-{digest(str(subject), str(value), length=10)}",
+            "",
+            SF.Quantity,
+            "quantities",
+            [
+                (SF.quantityKind, kind, "quantities"),
+                (SF.value, Literal(value), "quantities"),
+                (SF.unit, unit, "quantities"),
+            ],
+        )
         return q
 
     def _records(self) -> None:
@@ -201,14 +310,22 @@ class _World:
             if days < 300 or (previous is not None and previous.value >= days):
                 continue
             label = f"longest single spaceflight ({holder.label})"
-            r = self._entity("record", f"single-flight-duration-{slug(str(scope).rsplit('/', 1)[1])}-"
-                                       f"{slug(holder.label)}-{digest(label, str(m.end), length=8)}",
-                             label, SF.Record, "records", [
-                                 (SF.recordKind, RKIND.single_flight_duration, "records"),
-                                 (SF.scope, scope, "records"), (SF.value, Literal(Decimal(days)), "records"),
-                                 (SF.unit, UNIT.DAY, "records"),
-                                 (SF.year, Literal(str(m.end.year), datatype=XSD.gYear), "records"),
-                                 (SF.setDuring, m.entity.iri, "records")])
+            r = self._entity(
+                "record",
+                f"single-flight-duration-{slug(str(scope).rsplit('/', 1)[1])}-"
+                f"{slug(holder.label)}-{digest(label, str(m.end), length=8)}",
+                label,
+                SF.Record,
+                "records",
+                [
+                    (SF.recordKind, RKIND.single_flight_duration, "records"),
+                    (SF.scope, scope, "records"),
+                    (SF.value, Literal(Decimal(days)), "records"),
+                    (SF.unit, UNIT.DAY, "records"),
+                    (SF.year, Literal(str(m.end.year), datatype=XSD.gYear), "records"),
+                    (SF.setDuring, m.entity.iri, "records"),
+                ],
+            )
             r.facts.insert(0, (SF.holder, holder.iri, "records"))
             r.refs += [holder, m.entity]
             r.value = days
@@ -227,14 +344,22 @@ class _ArticleWriter:
         h = hashlib.sha256(f"synthetic article {seed} {index}".encode()).hexdigest()
         self.doc_id = h[:16]
         self.iri = article_iri(self.doc_id)
-        self.bundles: list[set[Triple]] = [{
-            (self.iri, RDF.type, SF.Article), (self.iri, SF.contentHash, Literal(f"sha256:{h}")),
-            (self.iri, SF.fileName, Literal(f"{index:06d}_{self.doc_id}.txt")),
-            (self.iri, SF.mediaType, Literal("text/plain")),
-            *((extractor_iri(x), RDF.type, SF.Extractor) for x in ("people", "missions", "events", "quantities",
-                                                                  "records")),
-            *((extractor_iri(x), RDFS.label, Literal(x)) for x in ("people", "missions", "events", "quantities",
-                                                                  "records"))}]
+        self.bundles: list[set[Triple]] = [
+            {
+                (self.iri, RDF.type, SF.Article),
+                (self.iri, SF.contentHash, Literal(f"sha256:{h}")),
+                (self.iri, SF.fileName, Literal(f"{index:06d}_{self.doc_id}.txt")),
+                (self.iri, SF.mediaType, Literal("text/plain")),
+                *(
+                    (extractor_iri(x), RDF.type, SF.Extractor)
+                    for x in ("people", "missions", "events", "quantities", "records")
+                ),
+                *(
+                    (extractor_iri(x), RDFS.label, Literal(x))
+                    for x in ("people", "missions", "events", "quantities", "records")
+                ),
+            }
+        ]
         self.sentence = -1
         self.offset = 0
         self.introduced: set[URIRef] = set()
@@ -244,18 +369,35 @@ class _ArticleWriter:
         rng = self.world.rng
         text = f"{words[:1].upper()}{words[1:]}, {rng.choice(_FILLER)}."
         s = sentence_iri(self.doc_id, self.sentence)
-        bundle.update({(s, RDF.type, SF.Sentence), (s, SF.article, self.iri), (s, SF.index, Literal(self.sentence)),
-                       (s, SF.start, Literal(self.offset)), (s, SF.end, Literal(self.offset + len(text))),
-                       (s, SF.text, Literal(text))})
+        bundle.update(
+            {
+                (s, RDF.type, SF.Sentence),
+                (s, SF.article, self.iri),
+                (s, SF.index, Literal(self.sentence)),
+                (s, SF.start, Literal(self.offset)),
+                (s, SF.end, Literal(self.offset + len(text))),
+                (s, SF.text, Literal(text)),
+            }
+        )
         self.offset += len(text) + 1
         return s
 
-    def _fact(self, bundle: set[Triple], s: URIRef, p: URIRef, o: Node, extractor: str, sent: URIRef,
-              evidence: str) -> None:
+    def _fact(
+        self, bundle: set[Triple], s: URIRef, p: URIRef, o: Node, extractor: str, sent: URIRef, evidence: str
+    ) -> None:
         a = assertion_iri(self.doc_id, str(s), str(p), o.n3(), extractor)
-        bundle.update({(s, p, o), (a, RDF.type, SF.Assertion), (a, RDF.subject, s), (a, RDF.predicate, p),
-                       (a, RDF.object, o), (a, SF.sentence, sent), (a, SF.extractor, extractor_iri(extractor)),
-                       (a, SF.evidence, Literal(evidence))})
+        bundle.update(
+            {
+                (s, p, o),
+                (a, RDF.type, SF.Assertion),
+                (a, RDF.subject, s),
+                (a, RDF.predicate, p),
+                (a, RDF.object, o),
+                (a, SF.sentence, sent),
+                (a, SF.extractor, extractor_iri(extractor)),
+                (a, SF.evidence, Literal(evidence)),
+            }
+        )
 
     def mention(self, e: _Entity, detail: bool, vary: dict[URIRef, Node] | None = None) -> None:
         """Introduce an entity (type, name, what it needs to be valid), then maybe more of its facts."""

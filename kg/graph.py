@@ -86,22 +86,25 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         g.add((doc, SF.published, Literal(article.published.isoformat(), datatype=XSD.date)))
     used_sentences: set[int] = set()
     extractors: set[str] = set()
+    triples: list[tuple[Node, Node, Node]] = []
+    terms: dict[object, Node] = {}
     for st in statements:
-        s, p, o = iris.entity_iri(st.subject), predicate_term(st.predicate), object_term(st.object)
-        g.add((s, p, o))
+        s = terms.get(st.subject) or terms.setdefault(st.subject, iris.entity_iri(st.subject))
+        p = predicate_term(st.predicate)
+        o = terms.get(st.object) if isinstance(st.object, Ref) else None
+        o = o or object_term(st.object)
         src = st.source
         a = iris.assertion_iri(article.doc_id, s, p, o.n3(), str(src.sentence), src.extractor)
-        sent = iris.sentence_iri(article.doc_id, src.sentence)
-        g.add((a, RDF.type, SF.Assertion))
-        g.add((a, RDF.subject, s))
-        g.add((a, RDF.predicate, p))
-        g.add((a, RDF.object, o))
-        g.add((a, SF.sentence, sent))
-        g.add((a, SF.extractor, iris.extractor_iri(src.extractor)))
+        triples += [
+            (s, p, o), (a, RDF.type, SF.Assertion), (a, RDF.subject, s), (a, RDF.predicate, p), (a, RDF.object, o),
+            (a, SF.sentence, iris.sentence_iri(article.doc_id, src.sentence)),
+            (a, SF.extractor, iris.extractor_iri(src.extractor)),
+        ]
         if src.evidence:
-            g.add((a, SF.evidence, Literal(src.evidence)))
+            triples.append((a, SF.evidence, Literal(src.evidence)))
         used_sentences.add(src.sentence)
         extractors.add(src.extractor)
+    g.addN((s, p, o, g) for s, p, o in triples)
     for index in sorted(used_sentences):
         sentence = sentences[index]
         node = iris.sentence_iri(article.doc_id, index)

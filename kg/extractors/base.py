@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,6 @@ class Context:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     resolution: Resolution
-    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def doc_id(self) -> str:
@@ -33,6 +32,25 @@ class Context:
         out: dict[int, list[int]] = defaultdict(list)
         for i, m in enumerate(self.mentions):
             out[m.sentence].append(i)
+        return out
+
+    @cached_property
+    def counts(self) -> Counter:
+        """How many mentions refer to each entity (salience)."""
+        return Counter(r for rs in self.resolution.refs for r in rs)
+
+    @cached_property
+    def _sentence_spans(self) -> list[Span]:
+        return [self.doc.char_span(s.start, s.end, alignment_mode="expand") for s in self.sentences]
+
+    @cached_property
+    def _token_mention(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for i, m in enumerate(self.mentions):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out.setdefault(t.i, i)
         return out
 
     def refs(self, i: int) -> tuple[Ref, ...]:
@@ -56,16 +74,11 @@ class Context:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def sentence_span(self, sentence: int) -> Span:
-        s = self.sentences[sentence]
-        return self.doc.char_span(s.start, s.end, alignment_mode="expand")
+        return self._sentence_spans[sentence]
 
     def mention_at_token(self, token: Token) -> int | None:
         """Index of the mention covering a token, if any."""
-        for i in self.by_sentence.get(self.sentence_of(token.idx), []):
-            m = self.mentions[i]
-            if m.start <= token.idx < m.end:
-                return i
-        return None
+        return self._token_mention.get(token.i)
 
     def sentence_of(self, offset: int) -> int:
         for s in self.sentences:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -35,27 +36,42 @@ _SINCE = re.compile(r"\bsince\b", re.I)
 _RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
 
 
+@cache
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Trigger phrases indexed by their first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in gazetteer.event_triggers().items():
+        words = tuple(phrase.split())
+        out.setdefault(words[0], []).append((words, kind))
+    for options in out.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return out
+
+
 def triggers_in(span: Span) -> list[tuple[str, int, int]]:
-    """(event type, first token, last token) for each trigger phrase in a sentence."""
-    table = gazetteer.event_triggers()
+    """(event type, first token, last token) for each trigger phrase in a sentence.
+
+    A phrase matches on the words as written or with its first word lemmatised
+    ("blasted off" via "blast off", "landed" via "land").
+    """
+    index = _by_first_word()
+    doc = span.doc
     found: list[tuple[str, int, int]] = []
-    tokens = list(span)
-    k = 0
-    while k < len(tokens):
+    k = span.start
+    while k < span.end:
+        token = doc[k]
         hit = None
-        for n in (4, 3, 2, 1):
-            words = tokens[k : k + n]
-            if len(words) < n:
-                continue
-            phrase = " ".join(t.lower_ for t in words)
-            lemma = " ".join([t.lemma_.lower() for t in words[:1]] + [t.lower_ for t in words[1:]])
-            kind = table.get(phrase) or table.get(lemma)
-            if kind:
-                hit = (kind, words[0].i, words[-1].i)
+        for first in (token.lower_, token.lemma_.lower()):
+            for words, kind in index.get(first, ()):
+                end = k + len(words)
+                if end <= span.end and all(doc[k + n].lower_ == w for n, w in enumerate(words[1:], 1)):
+                    hit = (kind, k, end - 1)
+                    break
+            if hit:
                 break
         if hit:
             found.append(hit)
-            k += hit[2] - hit[1] + 1
+            k = hit[2] + 1
         else:
             k += 1
     return found

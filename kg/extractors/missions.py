@@ -73,8 +73,8 @@ def station_of(ctx: Context, sentence: int) -> Ref | None:
     here = [r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)]
     if here:
         return here[0]
-    counts = Counter(r for i in range(len(ctx.sentences)) for m, r in ctx.in_sentence(i, "spacecraft") if _is_station(ctx, m, r))
-    return min(counts, key=lambda r: (-counts[r], r.key)) if counts else None
+    stations = [r for r in ctx.counts if r.kind == "spacecraft" and _is_station(ctx, None, r)]
+    return min(stations, key=lambda r: (-ctx.counts[r], r.key)) if stations else None
 
 
 def _is_station(ctx: Context, mention, ref: Ref) -> bool:
@@ -83,7 +83,7 @@ def _is_station(ctx: Context, mention, ref: Ref) -> bool:
 
 
 def mention_count(ctx: Context, ref: Ref) -> int:
-    return sum(1 for i in range(len(ctx.mentions)) if ref in ctx.refs(i))
+    return ctx.counts[ref]
 
 
 def extract(ctx: Context) -> Missions:

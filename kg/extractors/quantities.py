@@ -28,11 +28,19 @@ _PATTERNS = [
 ]  # fmt: skip
 
 
+_KEYWORDS = re.compile(
+    r"laps|orbits|revolutions|trips|miles|\bmi\b|kilomet|\bkm\b|gallons|liters|litres|humans|people|crew|astronauts|spacewalks|travelers",
+    re.I,
+)
+
+
 def extract(ctx: Context, missions: Missions) -> list[Statement]:
     """Quantity statements attached to the mission of the sentence's person."""
     emit = Emitter(ctx, NAME)
     only = missions.infos[0].ref if len(missions.infos) == 1 else None
     for s in ctx.sentences:
+        if not _KEYWORDS.search(s.text):
+            continue
         people = ctx.people_in(s.index)
         mission = next((missions.of(p) for p in people if missions.of(p)), None) or (only if people else None)
         if mission is None:

@@ -83,7 +83,7 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         holders = [r for m, r in ctx.in_sentence(sentence, "person") if m.start - base < cut][:1]
     if not holders:
         return
-    holder = max(holders, key=lambda r: sum(1 for i in range(len(ctx.mentions)) if r in ctx.refs(i)))
+    holder = max(holders, key=lambda r: (ctx.counts[r], str(r)))
     mission = missions.of(holder)
     info = missions.info(mission) if mission else None
     value = new_dur.duration.whole_days() if new_dur else (info.duration_days if info else None)
