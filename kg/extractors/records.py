@@ -9,6 +9,7 @@ gives Kelly's US record superseding Lopez-Alegria's 215-day record of 2007.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.extractors.base import Context, Emitter
@@ -16,7 +17,7 @@ from kg.extractors.missions import Missions, _owner, durations_in
 from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "records"
-_TRIGGER = re.compile(r"\brecords?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b", re.I)
+_TRIGGER = re.compile(r"\brecords?\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b", re.I)
 _BEAT = {
     "eclipse", "eclipses", "eclipsed", "eclipsing", "break", "breaks", "broke", "breaking", "surpass", "surpasses",
     "surpassed", "surpassing", "beat", "beats", "beating", "top", "tops", "topped", "topping", "overtake",
@@ -39,10 +40,9 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def _scope(text: str) -> str | None:
-    for pattern, scope in _SCOPES:
-        if pattern.search(text):
-            return scope
-    return None
+    """The scope named earliest in a clause ("the U.S. record", "the women's mark")."""
+    found = [(m.start(), scope) for pattern, scope in _SCOPES for m in [pattern.search(text)] if m]
+    return min(found)[1] if found else None
 
 
 def _kind(text: str) -> str:
@@ -58,7 +58,30 @@ def extract(ctx: Context, missions: Missions, end_years: dict) -> list[Statement
         if not _TRIGGER.search(s.text):
             continue
         _sentence(ctx, missions, end_years, emit, s.index)
-    return emit.statements
+    return _merge_unscoped(emit.statements)
+
+
+def _merge_unscoped(statements: list[Statement]) -> list[Statement]:
+    """A record stated without a scope ("after a record 328 days") is the same holder's scoped
+    record of that kind when the article names one."""
+    scoped: dict[tuple, Ref] = {}
+    for st in statements:
+        ref = st.subject
+        if ref.kind == "record" and ref.key[1] != "unknown":
+            scoped.setdefault((ref.key[0], ref.key[2]), ref)
+    mapping = {
+        st.subject: scoped[(st.subject.key[0], st.subject.key[2])]
+        for st in statements
+        if st.subject.kind == "record" and st.subject.key[1] == "unknown" and (st.subject.key[0], st.subject.key[2]) in scoped
+    }
+    out = []
+    for st in statements:
+        subject = mapping.get(st.subject, st.subject)
+        obj = mapping.get(st.object, st.object) if isinstance(st.object, Ref) else st.object
+        if subject == obj:
+            continue
+        out.append(replace(st, subject=subject, object=obj))
+    return list(dict.fromkeys(out))
 
 
 def _sentence(ctx, missions, end_years, emit, sentence) -> None:
@@ -67,14 +90,12 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     span = ctx.sentence_span(sentence)
     beat = next((t for t in span if t.lower_ in _BEAT), None)
     cut = beat.idx - base if beat is not None else len(text)
-    new_text, old_text = text[:cut], text[cut:]
-    durations = [d for d in durations_in(text) if d.duration.whole_days()]
-    people = [r for _, r in ctx.in_sentence(sentence, "person")]
-    if not people:
+    new_text = text[:cut]
+    # "a year-long stay", "six months": rhetorical lengths are not record values
+    durations = [d for d in durations_in(text) if d.duration.unit in ("day", "week") and d.duration.whole_days()]
+    if not ctx.people_in(sentence):
         return
     kind = _kind(text)
-    scope = _scope(text) or ("world" if "world" in text.lower() else None)
-    # the new (or only) record
     new_dur = next((d for d in durations if d.start < cut), None)
     if new_dur is not None:
         dspan = ctx.span(base + new_dur.start, base + new_dur.end)
@@ -86,48 +107,69 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     holder = max(holders, key=lambda r: (ctx.counts[r], str(r)))
     mission = missions.of(holder)
     info = missions.info(mission) if mission else None
-    value = new_dur.duration.whole_days() if new_dur else (info.duration_days if info else None)
-    approx = bool(new_dur and new_dur.duration.approximate)
-    record = Ref("record", (kind, scope or "unknown", holder))
-    evidence = text
-    emit(record, "type", Concept("class", "Record"), sentence, evidence)
-    emit(record, "holder", holder, sentence, evidence)
-    emit(record, "recordKind", Concept("record-kind", kind), sentence, evidence)
-    if scope:
-        emit(record, "scope", Concept("scope", scope), sentence, evidence)
-    if value:
-        emit(record, "value", Decimal(value), sentence, new_dur.text if new_dur else evidence)
-        emit(record, "unit", Concept("unit", "DAY"), sentence, evidence)
-        if approx:
-            emit(record, "approximate", True, sentence, new_dur.text)
+    fallback = info.duration_days if info and kind == "single_flight_duration" else None
+    value = new_dur.duration.whole_days() if new_dur else fallback
     years = _YEAR.findall(new_text)
     year = int(years[-1]) if years else end_years.get(mission)
-    if year:
-        emit(record, "year", PartialDate(int(year)), sentence, evidence)
-    if mission is not None:
-        emit(record, "setDuring", mission, sentence, evidence)
-    if beat is not None:
-        _superseded(ctx, emit, sentence, beat, old_text, durations, cut, kind, scope, record, holder)
+    olds = _old_records(ctx, sentence, cut, durations, kind, holder) if beat is not None else []
+    scope = _scope(new_text)
+    scopes = [scope] if scope else sorted({o[1] for o in olds if o[1]}) or [_scope(text)]
+    for scope in scopes:
+        record = Ref("record", (kind, scope or "unknown", holder))
+        emit(record, "type", Concept("class", "Record"), sentence, text)
+        emit(record, "holder", holder, sentence, text)
+        emit(record, "recordKind", Concept("record-kind", kind), sentence, text)
+        if scope:
+            emit(record, "scope", Concept("scope", scope), sentence, text)
+        if value:
+            emit(record, "value", Decimal(value), sentence, new_dur.text if new_dur else text)
+            emit(record, "unit", Concept("unit", "DAY"), sentence, text)
+            if new_dur is not None and new_dur.duration.approximate:
+                emit(record, "approximate", True, sentence, new_dur.text)
+        if year:
+            emit(record, "year", PartialDate(int(year)), sentence, text)
+        if mission is not None:
+            emit(record, "setDuring", mission, sentence, text)
+        for old, old_scope, clause in olds:
+            if len(scopes) == 1 or old_scope == scope:
+                emit(record, "supersedes", old, sentence, clause)
+    for old, _, clause in olds:
+        for st in _old_facts(ctx, old, clause, durations, sentence):
+            emit(*st)
 
 
-def _superseded(ctx, emit, sentence, beat, old_text, durations, cut, kind, scope, record, holder) -> None:
+def _old_records(ctx, sentence, cut, durations, kind, holder) -> list[tuple[Ref, str | None, str]]:
+    """Each earlier record after the verb: its holder's clause gives its scope, value and year."""
+    text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
-    old_people = [r for m, r in ctx.in_sentence(sentence, "person") if m.start - base >= cut and r != holder]
-    if not old_people:
-        return
-    old_holder = old_people[0]
-    old_scope = _scope(old_text) or scope
-    old = Ref("record", (kind, old_scope or "unknown", old_holder))
-    emit(old, "type", Concept("class", "Record"), sentence, old_text)
-    emit(old, "holder", old_holder, sentence, old_text)
-    emit(old, "recordKind", Concept("record-kind", kind), sentence, old_text)
-    if old_scope:
-        emit(old, "scope", Concept("scope", old_scope), sentence, old_text)
-    old_dur = next((d for d in durations if d.start >= cut), None)
-    if old_dur is not None:
-        emit(old, "value", Decimal(old_dur.duration.whole_days()), sentence, old_dur.text)
-        emit(old, "unit", Concept("unit", "DAY"), sentence, old_text)
-    years = _YEAR.findall(old_text)
+    out = []
+    clause_start = cut
+    for m, ref in ctx.in_sentence(sentence, "person"):
+        rel_end = m.end - base
+        if m.start - base < cut or ref == holder:
+            continue
+        clause = text[clause_start:rel_end]
+        scope = _scope(clause) or _scope(text[cut:])
+        out.append((Ref("record", (kind, scope or "unknown", ref)), scope, clause))
+        clause_start = rel_end
+    return out
+
+
+def _old_facts(ctx, old: Ref, clause: str, durations, sentence: int) -> list[tuple]:
+    text = ctx.sentences[sentence].text
+    offset = text.find(clause)
+    facts: list[tuple] = [
+        (old, "type", Concept("class", "Record"), sentence, clause),
+        (old, "holder", old.key[2], sentence, clause),
+        (old, "recordKind", Concept("record-kind", old.key[0]), sentence, clause),
+    ]
+    if old.key[1] != "unknown":
+        facts.append((old, "scope", Concept("scope", old.key[1]), sentence, clause))
+    inside = [d for d in durations if offset <= d.start < offset + len(clause)]
+    if inside:
+        facts.append((old, "value", Decimal(inside[0].duration.whole_days()), sentence, inside[0].text))
+        facts.append((old, "unit", Concept("unit", "DAY"), sentence, clause))
+    years = _YEAR.findall(clause)
     if years:
-        emit(old, "year", PartialDate(int(years[0])), sentence, old_text)
-    emit(record, "supersedes", old, sentence, ctx.sentences[sentence].text)
+        facts.append((old, "year", PartialDate(int(years[0])), sentence, clause))
+    return facts
