@@ -849,7 +849,7 @@ def predicted_from_tables(tables: Mapping[str, Table]) -> ArticleFacts:
         ]
         missions.append(
             MissionFacts(
-                name=_first(rows, "name") or _first(crew_rows, "missionName"),
+                name=_first(rows, "name"),  # missions.rq names only named flights
                 crew=list(dict.fromkeys(crew)),
                 spacecraft=_values(rows, "spacecraft"),
                 start=_first(rows, "start"),

@@ -18,7 +18,7 @@ from kg import iris
 from kg.types import Article, Concept, PartialDate, Ref, Sentence, Statement
 from kg.vocab import PREFIXES, SCHEMES, SF, UNIT
 
-_SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel}
+_SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "label": RDFS.label}
 
 
 def predicate_term(name: str) -> URIRef:

@@ -17,7 +17,8 @@ _SCOPE_WORDS = {"us": "US", "world": "world", "women": "women's", "unknown": ""}
 
 
 def derived_labels(statements: list[Statement]) -> list[Statement]:
-    """A prefLabel statement for every mission, event, record and quantity that lacks one."""
+    """An rdfs:label statement (a description, not a name) for every mission, event, record and
+    quantity the text does not name; real names stay skos:prefLabel."""
     labels: dict[Ref, str] = {}
     first: dict[Ref, Statement] = {}
     for st in statements:
@@ -30,7 +31,7 @@ def derived_labels(statements: list[Statement]) -> list[Statement]:
             continue
         label = _label(ref, labels)
         labels[ref] = label
-        out.append(Statement(ref, "prefLabel", label, st.source))
+        out.append(Statement(ref, "label", label, st.source))
     return out
 
 

@@ -111,7 +111,7 @@ class Statement:
 
     ``predicate`` is an ontology term name (``"crewMember"``), or one of
     ``"type"``, ``"name"`` (a name claim, turned into SKOS labels by resolution),
-    ``"prefLabel"``, ``"altLabel"``.
+    ``"prefLabel"``, ``"altLabel"``, ``"label"`` (rdfs:label: a description of an unnamed entity).
     """
 
     subject: Ref
