@@ -72,8 +72,13 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         )
         covered.update(range(span.start, span.end))
 
+    name_parts = {
+        w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
+    }
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ != "PERSON" and not ent.ent_id_ and ent.text.lower() in name_parts:
+            add("person", ent, "alias")  # the model's "Hurley" (GPE) is the Doug Hurley named before
+        elif ent.label_ == "PERSON":
             span = _trim_person(ent)
             if len(span):
                 add("person", span, "ner")

@@ -7,6 +7,8 @@ list), "NASA's Scott Kelly", and appositions "Kelly, 52," / "Peggy Whitson, a NA
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.extractors.base import Context, Emitter
@@ -35,6 +37,7 @@ def extract(ctx: Context) -> list[Statement]:
         if plural:
             plural_roles[span.end - 1] = facts
         facts += _right_facts(ctx, span.end)
+        facts += _age_before(ctx, m.start)
         for predicate, obj, evidence_start in facts:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
             emit(refs[0], predicate, obj, m.sentence, evidence)
@@ -78,6 +81,8 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
         elif org and tok.i + 1 < start and doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start:
             facts.append(("agency", Ref("organization", (org,)), j))
             break
+        elif tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts:
+            pass  # "two Russian cosmonauts, Yuri Onufrienko and Yuri Usachev"
         elif tok.ent_type_ in ("MISSION",) or low in _SKIP or tok.like_num or tok.text in ("’s", "'s", "(", ")", "-"):
             pass
         elif tok.ent_iob_ == "I" and (org or country):
@@ -88,6 +93,20 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
     return _dedupe(facts), plural
 
 
+_YEAR_OLD = re.compile(r"\b(\d{2})-year-old(?:\s+[\w.’'-]+){0,3}\s+$")
+
+
+def _age_before(ctx: Context, start: int) -> list[tuple]:
+    """'52-year-old Scott Kelly', 'the 47-year-old New Zealander Talia ...'."""
+    s = ctx.sentences[ctx.sentence_of(start)]
+    window = s.text[max(0, start - s.start - 60) : start - s.start]
+    match = _YEAR_OLD.search(window)
+    if match and 10 <= int(match.group(1)) <= 110:
+        token = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        return [("age", int(match.group(1)), token.start if token is not None else 0)]
+    return []
+
+
 def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -> list[tuple]:
     """Facts a plural role word ('cosmonauts A and B') passes on along a list of names."""
     j = start - 1
@@ -96,10 +115,14 @@ def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -
     return list(plural_roles.get(j, []))
 
 
+_COPULA = {"be", "serve", "become", "act", "remain"}
+
+
 def _right_facts(ctx: Context, end: int) -> list[tuple]:
-    """Appositions after a name: ', 52,' and ', a NASA astronaut'."""
+    """Appositions after a name: ', 52,', ', a NASA astronaut', ' of the Canadian Space Agency',
+    ' served as the spacecraft commander'."""
     doc = ctx.doc
-    facts: list[tuple] = []
+    facts: list[tuple] = _agency_after(doc, end) + _role_after_copula(doc, end)
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")"):
         try:
             age = int(doc[end + 1].text)
@@ -129,6 +152,39 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
         if any(p == "role" for p, _, _ in pending):
             facts.extend(pending)
     return facts
+
+
+def _agency_after(doc, end: int) -> list[tuple]:
+    """'Chris Hadfield of the Canadian Space Agency', 'Kevin Ford of NASA'."""
+    if end < len(doc) and doc[end].lower_ == "of":
+        for k in range(end + 1, min(end + 6, len(doc))):
+            org = _entity_id(doc[k], ("organization",))
+            if org:
+                return [("agency", Ref("organization", (org,)), k)]
+            if doc[k].is_punct or (doc[k].ent_type_ == "PERSON"):
+                break
+    return []
+
+
+def _role_after_copula(doc, end: int) -> list[tuple]:
+    """'Hurley ... served as the spacecraft commander', 'Kononenko, who is the current commander'."""
+    roles = gazetteer.roles()
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+        k += 2  # "Hurley, 53, served as ..."
+    if k < len(doc) and doc[k].lower_ == "who":
+        k += 1
+    if k >= len(doc) or doc[k].lemma_.lower() not in _COPULA:
+        return []
+    for j in range(k + 1, min(k + 7, len(doc))):
+        tok = doc[j]
+        if tok.ent_type_ == "PERSON" or tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+            break
+        if tok.lower_ in roles and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of" and tok.lower_ != "commander"):
+            return [("role", Concept("role", roles[tok.lower_]), j)]
+    return []
 
 
 def _dedupe(facts: list[tuple]) -> list[tuple]:

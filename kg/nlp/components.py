@@ -85,10 +85,40 @@ def people(doc: Doc) -> Doc:
             name.pop()
         if len(name) >= 2 and _looks_like_name(name) and not any(t.is_stop for t in name) and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name):
             added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
+    added += _appositive_names(doc, role_words, ents + added)
     if added:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
     doc.ents = filter_spans(ents)
     return doc
+
+
+def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> list[Span]:
+    """Names the model missed but an apposition introduces: 'Talia Morrow-Quist, the commander of ...'."""
+    taken = {i for e in known for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for comma in doc:
+        if comma.text != "," or comma.i < 2 or comma.i + 2 >= len(doc):
+            continue
+        if doc[comma.i + 1].lower_ not in ("a", "an", "the"):
+            continue
+        tail = [t.lower_ for t in doc[comma.i + 2 : min(comma.i + 7, len(doc))]]
+        if not any(w in role_words for w in tail):
+            continue
+        end = comma.i
+        start = end
+        while start > 0 and end - start < 4:
+            t = doc[start - 1]
+            if t.text[:1].isupper() and t.is_alpha or (t.text in ("-", "‐") and not t.whitespace_):
+                start -= 1
+            else:
+                break
+        if start < end and doc[start].text in ("-", "‐"):
+            start += 1
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if len(words) >= 2 and not any(t.i in taken or t.is_stop or t.ent_id_ for t in doc[start:end]):
+            if not doc[start].is_sent_start or len(words) >= 2:
+                out.append(Span(doc, start, end, label="PERSON"))
+    return out
 
 
 def _plausible_person(ent: Span, role_words: dict[str, str]) -> bool:
