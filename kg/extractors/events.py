@@ -144,7 +144,18 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
         for kind, first, last in triggers_in(span):
             _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days)
         _stay_dates(ctx, missions, anchor, emit, s.index, span)
-    return emit.statements
+    return _drop_undated(emit.statements)
+
+
+def _drop_undated(statements: list[Statement]) -> list[Statement]:
+    """A launch, landing or docking the article never dates is a passing mention ("since
+    launch"), not an event to report; the crew it named stays on the mission."""
+    dated = {st.subject for st in statements if st.predicate in ("date", "time")}
+    drop = {
+        st.subject for st in statements
+        if st.subject.kind == "event" and st.subject.key[0] in _MISSION_EVENTS and st.subject not in dated
+    }
+    return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
 def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days) -> None:
@@ -172,6 +183,13 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     named = [r for _, r in ctx.in_sentence(sentence, "mission")]
     if named:
         mission = named[0]
+    created = False
+    if mission is None and participants and kind in ("launch", "landing", "splashdown"):
+        # a flight the article describes without naming or timing it: the lead's stay
+        lead = max(participants, key=lambda r: (ctx.counts[r], str(r)))
+        station = station_of(ctx, sentence)
+        mission = Ref("mission", ("stay", lead, station if station else "space"))
+        created = True
     if kind in _MISSION_EVENTS and mission is not None:
         ref = Ref("event", (kind, mission))
     else:
@@ -186,6 +204,12 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     emit(ref, "type", Concept("class", CLASS[kind]), sentence, evidence)
     if mission is not None:
         emit(ref, "mission", mission, sentence, evidence)
+        if created:
+            emit(mission, "type", Concept("class", "Mission"), sentence, evidence)
+            if mission.key[2] != "space":
+                emit(mission, "spacecraft", mission.key[2], sentence, evidence)
+        if vehicle is not None and kind in ("launch", "landing", "splashdown"):
+            emit(mission, "spacecraft", vehicle, sentence, evidence)
     full = day.to_date() if day else None
     if full is not None:
         emit(ref, "date", full, sentence, evidence)

@@ -33,6 +33,11 @@ CUT_WORDS = {
 }  # fmt: skip
 RECORD_WORDS = {"record", "records", "mark", "milestone"}
 _CLOSE = 4
+_CAREER = re.compile(
+    r"\bcumulative\b|\bcareer\b|\bcombined\b|\bin all\b|\baltogether\b|\btotal (?:time|of)\b.*\b(?:flights|missions)\b"
+    r"|\bover (?:his|her|their)? ?(?:\w+ )?(?:flights|missions|trips)\b|\bacross (?:\w+ )?(?:flights|missions)\b",
+    re.I,
+)
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
 
 
@@ -131,6 +136,10 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             crafts.setdefault(ref, []).append(craft)
             emit(ref, "spacecraft", craft, m.sentence, m.text)
         crews.setdefault(ref, [])
+        station = next((r for mm, r in ctx.in_sentence(m.sentence, "spacecraft") if _is_station(ctx, mm, r)), None)
+        if station is not None and pattern is not None and pattern.family != "expedition":
+            crafts[ref].append(station)
+            emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
         people = _crew_in_sentence(ctx, m.sentence)
         if people and _crew_context(ctx, m.sentence):
             for person in people:
@@ -203,8 +212,10 @@ def _people_from(ctx: Context, sentence: int, token_i: int) -> list[Ref]:
 def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
     duration = dm.duration
     days = duration.whole_days()
-    if days is None or days < 1:
-        return
+    if days is None or days < 1 or duration.unit not in ("day", "week"):
+        return  # "a year-long stay", "six months": rhetorical, not a stated length
+    if _CAREER.search(ctx.sentences[sentence].text):
+        return  # a career total, not one mission's length
     base = ctx.sentences[sentence].start
     span = ctx.span(base + dm.start, base + dm.end)
     if span is None:
