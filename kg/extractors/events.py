@@ -272,12 +272,22 @@ def _place(ctx: Context, sentence: int, base: int) -> Ref | None:
 
 
 def _vehicle(ctx: Context, sentence: int) -> Ref | None:
+    """The crew vehicle a sentence names: a named flight's own vehicle (Soyuz MS-22), a capsule
+    or shuttle (Atlantis before the generic 'space shuttle'), else a rocket."""
     entries = gazetteer.entries()
+    for m, ref in ctx.in_sentence(sentence, "mission"):
+        pattern = next((p for p in gazetteer.flight_patterns() if p.regex.fullmatch(m.text)), None)
+        if pattern is not None and pattern.named_vehicle:
+            return Ref("spacecraft", ref.key)
+    ranked = []
     for _, ref in ctx.in_sentence(sentence, "spacecraft"):
         entry = entries.get(ref.key[0]) if isinstance(ref.key[0], str) else None
-        if entry is None or entry.cls in ("Capsule", "SpaceShuttle", "LaunchVehicle"):
-            return ref
-    return None
+        cls = entry.cls if entry else "Capsule"
+        generic = entry is not None and entry.id in ("space-shuttle", "soyuz-rocket")
+        rank = {"Capsule": 0, "SpaceShuttle": 0, "LaunchVehicle": 2}.get(cls)
+        if rank is not None:
+            ranked.append((rank + generic, len(ranked), ref))
+    return min(ranked)[2] if ranked else None
 
 
 def _stay_dates(ctx, missions, anchor, emit, sentence, span) -> None:
