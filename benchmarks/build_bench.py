@@ -39,8 +39,18 @@ def run_one(folder: str, model: str) -> None:
     result = kg.build([folder], nlp=nlp)
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"model": nlp.model or "rules only", "articles": len(result.articles), "seconds": seconds,
-                      "per_second": len(result.articles) / seconds, "peak_mb": peak_mb, "triples": len(result.dataset)}))
+    print(
+        json.dumps(
+            {
+                "model": nlp.model or "rules only",
+                "articles": len(result.articles),
+                "seconds": seconds,
+                "per_second": len(result.articles) / seconds,
+                "peak_mb": peak_mb,
+                "triples": len(result.dataset),
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -56,9 +66,13 @@ def main() -> None:
         print("| pipeline | articles | seconds | articles/s (1 core) | peak memory MB | triples |")
         print("| --- | --- | --- | --- | --- | --- |")
         for model in ("model", "rules"):
-            out = subprocess.run([sys.executable, __file__, "--child", tmp, model], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", tmp, model], capture_output=True, text=True, check=True
+            )
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"| {r['model']} | {r['articles']} | {r['seconds']:.1f} | {r['per_second']:.1f} | {r['peak_mb']:.0f} | {r['triples']} |")
+            print(
+                f"| {r['model']} | {r['articles']} | {r['seconds']:.1f} | {r['per_second']:.1f} | {r['peak_mb']:.0f} | {r['triples']} |"
+            )
 
 
 if __name__ == "__main__":

@@ -143,9 +143,7 @@ class _World:
             for k, label, dem in _COUNTRIES
         }
         self.places = [self._entity("place", k, label, SF.Place, "events") for k, label in _PLACES]
-        self.orgs = {
-            k: self._entity("organization", k, label, cls, "people") for k, label, cls, _, _ in _ORGS
-        }
+        self.orgs = {k: self._entity("organization", k, label, cls, "people") for k, label, cls, _, _ in _ORGS}
         self.craft = {}
         for key, label, cls, status, op in _CRAFT:
             self.craft[key] = self._entity(
@@ -174,9 +172,7 @@ class _World:
                 self.index[e.iri] = e
 
     @staticmethod
-    def _entity(
-        kind: str, key: str, label: str, cls: URIRef, extractor: str, facts: list | None = None
-    ) -> _Entity:
+    def _entity(kind: str, key: str, label: str, cls: URIRef, extractor: str, facts: list | None = None) -> _Entity:
         return _Entity(URIRef(f"{ID}{kind}/{key}"), label, cls, list(facts or []))
 
     def _person(self, i: int) -> _Entity:
@@ -211,11 +207,7 @@ class _World:
         start = date(1995, 1, 1) + timedelta(days=rng.randrange(30 * 365))
         days = rng.choice((rng.randint(8, 20), rng.randint(120, 200), rng.randint(300, 440)))
         end = start + timedelta(days=days)
-        start_lit = (
-            Literal(start)
-            if rng.random() < 0.8
-            else Literal(start.strftime("%Y-%m"), datatype=XSD.gYearMonth)
-        )
+        start_lit = Literal(start) if rng.random() < 0.8 else Literal(start.strftime("%Y-%m"), datatype=XSD.gYearMonth)
         m = _Entity(
             iri,
             label,
@@ -236,9 +228,7 @@ class _World:
             self._event("landing", SF.Landing, m, crew, end, zone, capsule),
         ]
         if rng.random() < 0.5:
-            events.append(
-                self._event("docking", SF.Docking, m, crew, start + timedelta(days=1), zone, station)
-            )
+            events.append(self._event("docking", SF.Docking, m, crew, start + timedelta(days=1), zone, station))
         if len(crew) > 1 and rng.random() < 0.3:
             h = self._event("handover", SF.Handover, m, crew[:2], end - timedelta(days=2), zone, station)
             h.facts += [
@@ -247,9 +237,7 @@ class _World:
                 (SF.commandOf, self.craft[station].iri, "events"),
             ]
             events.append(h)
-        orbits = self._quantity(
-            QKIND.orbits, iri, Decimal(round(days * 15.5 * rng.uniform(0.96, 1.04))), UNIT.NUM
-        )
+        orbits = self._quantity(QKIND.orbits, iri, Decimal(round(days * 15.5 * rng.uniform(0.96, 1.04))), UNIT.NUM)
         extras = [orbits]
         m.facts.append((SF.hasQuantity, orbits.iri, "quantities"))
         return _Mission(m, crew, events, extras, start, end, zone)
@@ -265,12 +253,8 @@ class _World:
         craft_key: str,
     ) -> _Entity:
         key = f"{kind}-{slug(m.label)}"
-        ev = self._entity(
-            "event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls, "events"
-        )
-        at = datetime(
-            day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60), tzinfo=zone
-        )
+        ev = self._entity("event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls, "events")
+        at = datetime(day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60), tzinfo=zone)
         ev.facts += [
             (SF.mission, m.iri, "events"),
             (SF.date, Literal(day), "events"),

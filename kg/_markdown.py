@@ -38,9 +38,7 @@ _INLINE = (
     (re.compile(r"<([^\s<>@]+@[^\s<>@]+\.[A-Za-z]{2,})>"), r"\1"),
     (re.compile(r"<br\s*/?>", re.I), "\n"),
     (
-        re.compile(
-            r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|table|tr|section|article|figure|hr)\b[^<>]*>", re.I
-        ),
+        re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|table|tr|section|article|figure|hr)\b[^<>]*>", re.I),
         " ",
     ),
     (

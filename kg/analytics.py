@@ -216,11 +216,7 @@ def _top(graph: nx.Graph, scores: dict[str, float], n: int) -> tuple[Ranked, ...
 def stats(data: Graph, *, top: int = 10) -> Stats:
     """Counts per class and property, top-``top`` entities by degree and betweenness, components."""
     triples = set(data.triples((None, None, None)))
-    named = (
-        [g for g in data.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID]
-        if isinstance(data, Dataset)
-        else []
-    )
+    named = [g for g in data.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID] if isinstance(data, Dataset) else []
     classes = Counter(short_name(o) for s, p, o in triples if p == RDF.type)
     properties = Counter(short_name(p) for _, p, _ in triples)
     graph = entity_graph(data)
@@ -356,11 +352,7 @@ _UNIT_WORDS = {"DAY": "days", "HR": "hours", "MI": "miles", "KiloM": "km", "GAL_
 def _display(attrs: dict[str, Any]) -> str:
     label = _clean(attrs.get("label", ""))
     value, unit = attrs.get("value"), attrs.get("unit")
-    if (
-        attrs.get("kind") in ("record", "quantity")
-        and isinstance(value, (str, int, float))
-        and str(value) not in label
-    ):
+    if attrs.get("kind") in ("record", "quantity") and isinstance(value, (str, int, float)) and str(value) not in label:
         words = _UNIT_WORDS.get(str(unit), str(unit)) if isinstance(unit, str) else ""
         return f"{label} ({value} {words})".replace(" )", ")")
     return label
@@ -421,7 +413,5 @@ def render_path(steps: Iterable[PathStep]) -> str:
         subj, obj = (st.start_label, st.end_label) if st.forward else (st.end_label, st.start_label)
         details.append(f"{i}. {subj} — {words} → {obj}")
         for file_name, sentence in st.sources[:3] or [("", "")]:
-            details.append(
-                f"     {file_name}: “{_clean(sentence, 300)}”" if sentence else "     (no source sentence)"
-            )
+            details.append(f"     {file_name}: “{_clean(sentence, 300)}”" if sentence else "     (no source sentence)")
     return "\n".join([chain, "", *details]) + "\n"

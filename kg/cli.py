@@ -34,13 +34,18 @@ def _parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(
-            name, help=help_text, description=help_text, epilog="examples:\n  " + EXAMPLES[name],
+            name,
+            help=help_text,
+            description=help_text,
+            epilog="examples:\n  " + EXAMPLES[name],
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
     p = command("build", "Read articles (files or folders) and write the graph.")
     p.add_argument("paths", nargs="*", default=["seeds"], help="article files or folders (default: seeds/)")
-    p.add_argument("-o", "--output", default="graph.trig", help="output file; format from extension: .ttl .trig .nq .nt .jsonld")
+    p.add_argument(
+        "-o", "--output", default="graph.trig", help="output file; format from extension: .ttl .trig .nq .nt .jsonld"
+    )
     p.add_argument("--no-model", action="store_true", help="rules only, without the statistical English model")
     p.add_argument("--max-bytes", type=int, default=None, help="largest input file accepted (default 5 MB)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation of the built graph")
@@ -54,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", "Convert a graph to another format.")
     p.add_argument("graph")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", default=None, help="turtle, nt, trig, nquads, json-ld, graphml, gexf (default: from extension)")
+    p.add_argument(
+        "--format", default=None, help="turtle, nt, trig, nquads, json-ld, graphml, gexf (default: from extension)"
+    )
 
     p = command("stats", "Counts per class and property, most connected entities, components.")
     p.add_argument("graph")
@@ -91,7 +98,10 @@ def _build(args: argparse.Namespace) -> int:
     from kg import commands
 
     report = commands.build(
-        args.paths, args.output, model=None if args.no_model else "auto", max_bytes=args.max_bytes,
+        args.paths,
+        args.output,
+        model=None if args.no_model else "auto",
+        max_bytes=args.max_bytes,
         validate=not args.no_validate,
     )
     for line in report.messages:

@@ -30,7 +30,9 @@ def _has(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def build(paths, output: str | Path, *, model: str | None = "auto", max_bytes: int | None = None, validate: bool = True) -> BuildReport:
+def build(
+    paths, output: str | Path, *, model: str | None = "auto", max_bytes: int | None = None, validate: bool = True
+) -> BuildReport:
     """Build, validate (when shapes ship), write atomically, and summarise."""
     from kg.export import export
     from kg.graphio import format_for
@@ -55,7 +57,8 @@ def build(paths, output: str | Path, *, model: str | None = "auto", max_bytes: i
 
         lines.append(f"conflicts  {len(find_conflicts(ds))}")
     if validate and _has("kg.validate"):
-        from kg.validate import quarantine, validate as run_validate
+        from kg.validate import quarantine
+        from kg.validate import validate as run_validate
 
         report = run_validate(ds)
         moved = quarantine(ds, report) if not report.conforms else 0

@@ -96,7 +96,11 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         src = st.source
         a = iris.assertion_iri(article.doc_id, s, p, o.n3(), str(src.sentence), src.extractor)
         triples += [
-            (s, p, o), (a, RDF.type, SF.Assertion), (a, RDF.subject, s), (a, RDF.predicate, p), (a, RDF.object, o),
+            (s, p, o),
+            (a, RDF.type, SF.Assertion),
+            (a, RDF.subject, s),
+            (a, RDF.predicate, p),
+            (a, RDF.object, o),
             (a, SF.sentence, iris.sentence_iri(article.doc_id, src.sentence)),
             (a, SF.extractor, iris.extractor_iri(src.extractor)),
         ]

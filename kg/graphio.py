@@ -36,9 +36,7 @@ def format_for(path: str | Path, *, suffixes: dict[str, str] = FORMATS_BY_SUFFIX
         return suffixes[suffix]
     except KeyError:
         known = ", ".join(sorted(suffixes))
-        raise UsageError(
-            f"{path}: unknown graph format {suffix or '(no extension)'!r}; use one of {known}"
-        ) from None
+        raise UsageError(f"{path}: unknown graph format {suffix or '(no extension)'!r}; use one of {known}") from None
 
 
 def load_dataset(path: str | Path) -> Dataset:

@@ -245,9 +245,7 @@ def _decode(data: bytes, path: str, *, maybe_html: bool) -> tuple[str, list[str]
             text = body.decode(codec, errors="replace")
             bad = text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
             if bad:
-                warnings.append(
-                    f"not valid {label}; {_plural(bad, 'invalid byte sequence')} replaced with U+FFFD"
-                )
+                warnings.append(f"not valid {label}; {_plural(bad, 'invalid byte sequence')} replaced with U+FFFD")
             _check_text(text, path)
             return text, warnings
     if data.startswith(_MAGIC):

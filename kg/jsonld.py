@@ -100,9 +100,7 @@ def _shipped_text() -> str:
     try:
         return CONTEXT_PATH.read_text(encoding="utf-8")
     except OSError as exc:
-        raise GraphReadError(
-            f"{CONTEXT_PATH}: cannot read the shipped JSON-LD context: {exc.strerror}"
-        ) from exc
+        raise GraphReadError(f"{CONTEXT_PATH}: cannot read the shipped JSON-LD context: {exc.strerror}") from exc
 
 
 def shipped_context() -> dict[str, Any]:

@@ -57,5 +57,3 @@ def _label(ref: Ref, labels: dict[Ref, str]) -> str:
     if ref.kind == "quantity":
         return f"{str(key[0]).replace('_', ' ')} {key[2]} — {_name(key[1], labels)}"
     return " ".join(_name(p, labels) for p in key)
-
-

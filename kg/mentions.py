@@ -68,7 +68,9 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
 
     def add(kind: str, span: Span, source: str, gaz: str | None = None, attrs: tuple = ()) -> None:
         mentions.append(
-            Mention(kind, span.text, span.start_char, span.end_char, _which(starts, span.start_char), source, gaz, attrs)
+            Mention(
+                kind, span.text, span.start_char, span.end_char, _which(starts, span.start_char), source, gaz, attrs
+            )
         )
         covered.update(range(span.start, span.end))
 
@@ -107,15 +109,23 @@ def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], 
                     parts.add(words[0].lower())
     if not parts:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?![\w-])", re.I)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?![\w-])", re.I
+    )
     for match in pattern.finditer(doc.text):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(match.group(0)) < 3 or any(t.i in covered for t in span):
             continue
         token = span[0]
-        if match.group(0).islower() and len(span) == 1 and (token.is_stop or token.pos_ in ("VERB", "ADJ", "ADV", "ADP", "DET")):
+        if (
+            match.group(0).islower()
+            and len(span) == 1
+            and (token.is_stop or token.pos_ in ("VERB", "ADJ", "ADV", "ADP", "DET"))
+        ):
             continue
-        mentions.append(Mention("person", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "alias"))
+        mentions.append(
+            Mention("person", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "alias")
+        )
         covered.update(range(span.start, span.end))
 
 

@@ -35,7 +35,9 @@ class BuildResult:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-def read_inputs(paths: Sequence[str | Path], *, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> tuple[list[Article], list[str], list[str]]:
+def read_inputs(
+    paths: Sequence[str | Path], *, max_bytes: int = ingest.DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[str], list[str]]:
     """Read every input file; return articles, one-line errors and warnings."""
     articles: list[Article] = []
     errors: list[str] = []
@@ -76,7 +78,9 @@ def extract_article(article: Article, doc) -> ArticleResult:
     event_statements = events.extract(ctx, found, anchor)
     statements += event_statements
     end_years = {
-        st.subject: st.object.year for st in event_statements if st.predicate == "endDate" and isinstance(st.object, PartialDate)
+        st.subject: st.object.year
+        for st in event_statements
+        if st.predicate == "endDate" and isinstance(st.object, PartialDate)
     }
     statements += records.extract(ctx, found, end_years)
     statements += quantities.extract(ctx, found)

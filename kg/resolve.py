@@ -54,8 +54,8 @@ def same_person_name(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) < 2 or len(wb) < 2:
         return False
-    first_ok = wa[0] == wb[0] or (len(wa[0]) == 1 and wb[0].startswith(wa[0])) or (
-        len(wb[0]) == 1 and wa[0].startswith(wb[0])
+    first_ok = (
+        wa[0] == wb[0] or (len(wa[0]) == 1 and wb[0].startswith(wa[0])) or (len(wb[0]) == 1 and wa[0].startswith(wb[0]))
     )
     return first_ok and fuzz.ratio(wa[-1], wb[-1]) >= _FUZZY_SURNAME and wa[-1][0] == wb[-1][0]
 
@@ -128,11 +128,13 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
         candidates = [n for n, name in enumerate(names) if len(name.split()) > 1 and word == name.split()[0]]
     if not candidates:
         candidates = [
-            n for n, name in enumerate(names)
+            n
+            for n, name in enumerate(names)
             if len(name.split()) > 1 and word[:1] == name.split()[-1][:1] and fuzz.ratio(word, name.split()[-1]) >= 85
         ]
     if not candidates:
         return None
+
     # several people share the word: the one mentioned most recently before it
     def last_before(n: int) -> int:
         return max((mentions[i].start for i in clusters[n] if mentions[i].start <= at), default=-1)

@@ -91,7 +91,9 @@ def _lookup(graph: Graph, text: str) -> URIRef:
     from rdflib.namespace import SKOS
 
     low = text.strip().lower()
-    hits = sorted({s for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in graph.subject_objects(p) if str(o).lower() == low})
+    hits = sorted(
+        {s for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in graph.subject_objects(p) if str(o).lower() == low}
+    )
     if len(hits) == 1:
         return hits[0]
     if not hits:

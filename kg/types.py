@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -88,11 +87,11 @@ class Ref:
     """
 
     kind: str
-    key: tuple[Union[str, "Ref"], ...]
+    key: tuple[str | Ref, ...]
 
 
-Value = Union[str, int, Decimal, bool, date, datetime, PartialDate]
-Object = Union[Ref, Concept, Value]
+Value = str | int | Decimal | bool | date | datetime | PartialDate
+Object = Ref | Concept | Value
 
 
 @dataclass(frozen=True)

@@ -98,9 +98,7 @@ def test_entity_graph_leaves_provenance_concepts_and_literals_out(sample: Datase
 
 def test_edges_carry_their_source_sentences(rich: Dataset) -> None:
     g = entity_graph(rich)
-    assert g.edges[f"{ID}record/us", KELLY, "holder"]["sources"] == [
-        ("c.txt", "Kelly set the US record of 340 days.")
-    ]
+    assert g.edges[f"{ID}record/us", KELLY, "holder"]["sources"] == [("c.txt", "Kelly set the US record of 340 days.")]
     assert g.nodes[f"{ID}record/us"]["value"] == 340 and g.nodes[f"{ID}record/us"]["unit"] == "DAY"
     assert g.nodes[POLYAKOV]["age"] == 52
     assert f"{ID}thing/lonely" not in g

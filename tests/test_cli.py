@@ -22,11 +22,15 @@ def test_help_shows_examples():
 def test_bad_inputs_are_reported_and_good_ones_built(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    (src / "good.txt").write_text((ROOT / "seeds" / "004_c18ce0b8e03e43b4.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "good.txt").write_text(
+        (ROOT / "seeds" / "004_c18ce0b8e03e43b4.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (src / "empty.txt").write_bytes(b"")
     (src / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (src / "bad-utf8.txt").write_bytes(b"Astronaut Jane Quorra\xff\xfe landed \x80 today.")
-    (src / "page.html").write_text("<html><script>alert('x')</script><p>NASA astronaut Dana \"Ace\" <b>O'Brien</b> flew.</p></html>")
+    (src / "page.html").write_text(
+        "<html><script>alert('x')</script><p>NASA astronaut Dana \"Ace\" <b>O'Brien</b> flew.</p></html>"
+    )
     (src / "names.txt").write_text('Cosmonaut Ivan "The <Bold>" Petrov\nlanded.\n')
     with (src / "huge.txt").open("wb") as fh:
         fh.seek(20 * 1024 * 1024)
@@ -37,7 +41,11 @@ def test_bad_inputs_are_reported_and_good_ones_built(tmp_path):
     assert "Traceback" not in out.stderr
     errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 3 and all(len(e) < 200 for e in errors)
-    assert any("empty.txt" in e for e in errors) and any("binary.txt" in e for e in errors) and any("huge.txt" in e for e in errors)
+    assert (
+        any("empty.txt" in e for e in errors)
+        and any("binary.txt" in e for e in errors)
+        and any("huge.txt" in e for e in errors)
+    )
     import rdflib
 
     g = rdflib.Graph().parse(out_file)  # valid RDF
@@ -70,7 +78,7 @@ def test_query_formats_and_safety(tmp_path):
         q.write_text(bad)
         out = kg("query", str(q), "--graph", str(graph))
         assert out.returncode == 2 and "Traceback" not in out.stderr
-    out = kg("query", "people", "--graph", str(graph), "--param", "x=\"} DROP ALL {")
+    out = kg("query", "people", "--graph", str(graph), "--param", 'x="} DROP ALL {')
     assert out.returncode == 0
 
 
@@ -81,7 +89,12 @@ def test_build_is_byte_identical(tmp_path):
         env = {"PYTHONHASHSEED": seed}
         import os
 
-        subprocess.run([sys.executable, "-m", "kg", "build", "seeds", "-o", str(path), "--no-validate"],
-                       cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "kg", "build", "seeds", "-o", str(path), "--no-validate"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            check=True,
+            capture_output=True,
+        )
         outs.append(path.read_bytes())
     assert outs[0] == outs[1]

@@ -210,9 +210,7 @@ def test_canonicalize_merges_duplicates() -> None:
 # --------------------------------------------------------------------------- components
 
 
-@pytest.mark.parametrize(
-    "label", ["American", "United States", "US", "U.S.", "USA", "united states of america"]
-)
+@pytest.mark.parametrize("label", ["American", "United States", "US", "U.S.", "USA", "united states of america"])
 def test_nationality_aliases(label: str) -> None:
     assert ev.component_match("nationality", "American", label)
 
@@ -607,9 +605,7 @@ def test_missing_kg_build_fails_clearly(monkeypatch: pytest.MonkeyPatch) -> None
         ev.load_kg_api()
 
 
-def test_main_exits_2_without_kg_build(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
-) -> None:
+def test_main_exits_2_without_kg_build(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     monkeypatch.setitem(sys.modules, "kg", types.ModuleType("kg"))
     assert ev.main(["--devset", str(DEVSET)]) == 2
     assert "kg.build" in capsys.readouterr().err

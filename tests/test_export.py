@@ -227,9 +227,7 @@ def test_shipped_context_is_current() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "reference", ["file", jsonld.CONTEXT_IRI, "context.jsonld", "../ontology/context.jsonld"]
-)
+@pytest.mark.parametrize("reference", ["file", jsonld.CONTEXT_IRI, "context.jsonld", "../ontology/context.jsonld"])
 def test_shipped_context_works_in_place_of_the_inline_one(tmp_path: Path, reference: str) -> None:
     original = tricky()
     doc = json.loads(serialize(original, "json-ld"))
@@ -262,9 +260,7 @@ def test_jsonld_never_fetches_a_foreign_context(
     monkeypatch.setattr(jsonld_context, "source_to_json", lambda *a, **k: fetched.append(a) or ({}, None))
     monkeypatch.setattr("urllib.request.urlopen", lambda *a, **k: fetched.append(a))
     path = tmp_path / "evil.jsonld"
-    path.write_text(
-        json.dumps({"@context": context, "@id": "http://example.org/s", "p": "v"}), encoding="utf-8"
-    )
+    path.write_text(json.dumps({"@context": context, "@id": "http://example.org/s", "p": "v"}), encoding="utf-8")
     with pytest.raises(GraphReadError, match=r"(example\.org/ctx\.jsonld|file:///etc/passwd).*not allowed"):
         load_dataset(path)
     assert fetched == []

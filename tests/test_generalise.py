@@ -26,7 +26,9 @@ def test_invented_people_are_found(build_text):
     landings = [r for r in kg.query(b.dataset, "events").rows if r["type"] == "landing"]
     assert {str(r["date"]) for r in landings} == {"2026-05-15"}
     records = kg.query(b.dataset, "records").rows
-    assert any(r["holder"] == "Priya Castellanos-Reed" and r["previousHolder"] == "Samantha Cristoforetti" for r in records)
+    assert any(
+        r["holder"] == "Priya Castellanos-Reed" and r["previousHolder"] == "Samantha Cristoforetti" for r in records
+    )
 
 
 def test_numbers_never_merge(build_text):
@@ -36,8 +38,10 @@ def test_numbers_never_merge(build_text):
 
 
 def test_same_person_across_articles_and_misspelling(build_text):
-    b = build_text({
-        "one.txt": "Russian cosmonaut Anatoly Zelenkov docked with the station on Monday, June 1, 2026.\n",
-        "two.txt": "Cosmonaut Anatoly Zelenkiv, 51, said the docking went well. Zelenkov thanked the team.\n",
-    })
+    b = build_text(
+        {
+            "one.txt": "Russian cosmonaut Anatoly Zelenkov docked with the station on Monday, June 1, 2026.\n",
+            "two.txt": "Cosmonaut Anatoly Zelenkiv, 51, said the docking went well. Zelenkov thanked the team.\n",
+        }
+    )
     assert len([n for n in names(b) if n.startswith("Anatoly")]) == 1

@@ -279,11 +279,7 @@ def test_html_page_wrapped_in_a_form_keeps_its_text():
 
 
 def test_html_picks_the_longest_article():
-    data = (
-        "<body><article><p>Short teaser</p></article><article><p>"
-        + "Long text. " * 20
-        + "</p></article></body>"
-    )
+    data = "<body><article><p>Short teaser</p></article><article><p>" + "Long text. " * 20 + "</p></article></body>"
     assert parse(data, "a.html").text.startswith("Long text.")
 
 
@@ -638,9 +634,7 @@ def test_discover_walks_folders(tmp_path):
 def test_discover_takes_files_as_given_and_deduplicates(tmp_path, monkeypatch):
     make_tree(tmp_path)
     monkeypatch.chdir(tmp_path)
-    found = discover(
-        ["sub", "notes.pdf", ".hidden.txt", "sub/d.htm", "./sub/deeper/../d.htm", tmp_path / "b.txt"]
-    )
+    found = discover(["sub", "notes.pdf", ".hidden.txt", "sub/d.htm", "./sub/deeper/../d.htm", tmp_path / "b.txt"])
     assert [str(p) for p in found] == [  # sorted as text: "." < "/" < letters
         ".hidden.txt",
         str(tmp_path / "b.txt"),

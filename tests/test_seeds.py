@@ -124,8 +124,12 @@ def test_orbits_and_distance(seed_build):
     from kg.vocab import QKIND, SF
 
     ds = seed_build.dataset
-    values = {(k, v.toPython()) for q in ds.subjects(SF.quantityKind, None)
-              for k in ds.objects(q, SF.quantityKind) for v in ds.objects(q, SF.value)}
+    values = {
+        (k, v.toPython())
+        for q in ds.subjects(SF.quantityKind, None)
+        for k in ds.objects(q, SF.quantityKind)
+        for v in ds.objects(q, SF.value)
+    }
     assert (QKIND.orbits, Decimal(5440)) in values
     assert (QKIND.distance, Decimal(143800000)) in values
     assert Literal  # keeps the import used

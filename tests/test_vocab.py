@@ -25,7 +25,7 @@ def declared(ontology: Graph) -> set[str]:
 
 def test_namespace_matches_ontology(ontology):
     ns = str(SF._NS)
-    in_file = {t[len(ns):] for t in declared(ontology) if t.startswith(ns)}
+    in_file = {t[len(ns) :] for t in declared(ontology) if t.startswith(ns)}
     in_code = set(SF.__annotations__)
     assert in_file == in_code
 
@@ -33,7 +33,7 @@ def test_namespace_matches_ontology(ontology):
 def test_concept_schemes_match(ontology):
     for scheme in SCHEMES.values():
         ns = str(scheme._NS)
-        assert {t[len(ns):] for t in declared(ontology) if t.startswith(ns)} == set(scheme.__annotations__)
+        assert {t[len(ns) :] for t in declared(ontology) if t.startswith(ns)} == set(scheme.__annotations__)
 
 
 def test_unknown_terms_fail():
@@ -75,7 +75,16 @@ def test_gazetteer_data_is_consistent():
     for role in gazetteer.roles().values():
         assert role in ROLE.__annotations__
     for kind in gazetteer.event_triggers().values():
-        assert kind in {"launch", "landing", "splashdown", "docking", "undocking", "handover", "spacewalk", "press_conference"}
+        assert kind in {
+            "launch",
+            "landing",
+            "splashdown",
+            "docking",
+            "undocking",
+            "handover",
+            "spacewalk",
+            "press_conference",
+        }
     for pattern in gazetteer.flight_patterns():
         assert pattern.spacecraft in entries
     assert SCOPE.world and RKIND.other

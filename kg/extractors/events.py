@@ -152,7 +152,8 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     launch"), not an event to report; the crew it named stays on the mission."""
     dated = {st.subject for st in statements if st.predicate in ("date", "time")}
     drop = {
-        st.subject for st in statements
+        st.subject
+        for st in statements
         if st.subject.kind == "event" and st.subject.key[0] in _MISSION_EVENTS and st.subject not in dated
     }
     return [st for st in statements if st.subject not in drop and st.object not in drop]

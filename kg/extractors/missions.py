@@ -23,10 +23,35 @@ from kg.types import Concept, Ref, Statement
 
 NAME = "missions"
 MISSION_NOUNS = {
-    "mission", "missions", "stay", "flight", "spaceflight", "expedition", "trip", "journey", "sojourn",
-    "residency", "tour", "stint", "marathon", "voyage",
+    "mission",
+    "missions",
+    "stay",
+    "flight",
+    "spaceflight",
+    "expedition",
+    "trip",
+    "journey",
+    "sojourn",
+    "residency",
+    "tour",
+    "stint",
+    "marathon",
+    "voyage",
 }
-STAY_VERBS = {"spend", "spent", "spending", "spends", "live", "lived", "living", "logged", "log", "stayed", "stay", "orbited"}
+STAY_VERBS = {
+    "spend",
+    "spent",
+    "spending",
+    "spends",
+    "live",
+    "lived",
+    "living",
+    "logged",
+    "log",
+    "stayed",
+    "stay",
+    "orbited",
+}
 CUT_WORDS = {
     "surpassing", "surpassed", "surpasses", "eclipsing", "eclipsed", "eclipses", "beating", "beat", "beats", "breaking",
     "broke", "breaks", "than", "topping", "topped", "overtaking", "overtook", "passing", "besting", "bested",
@@ -152,7 +177,10 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
 def _crew_context(ctx: Context, sentence: int) -> bool:
     words = {t.lower_ for t in ctx.sentence_span(sentence)}
     triggers = {k.split()[-1] for k in gazetteer.event_triggers()}
-    return bool(words & (triggers | {"aboard", "crew", "crewmates", "flew", "fly", "commanded", "members", "returned", "arrived"}))
+    return bool(
+        words
+        & (triggers | {"aboard", "crew", "crewmates", "flew", "fly", "commanded", "members", "returned", "arrived"})
+    )
 
 
 def _crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
@@ -176,7 +204,18 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
             if people:
                 return people
     j = span.start - 1
-    while j >= 0 and doc[j].lower_ in ("a", "an", "the", "nearly", "almost", "about", "record", "unprecedented", "full", "whole"):
+    while j >= 0 and doc[j].lower_ in (
+        "a",
+        "an",
+        "the",
+        "nearly",
+        "almost",
+        "about",
+        "record",
+        "unprecedented",
+        "full",
+        "whole",
+    ):
         j -= 1
     if j >= 0 and doc[j].text in ("’s", "'s") and j >= 1:
         found = _refs_at(ctx, j - 1)

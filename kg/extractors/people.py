@@ -16,7 +16,20 @@ from kg.nlp import gazetteer
 from kg.types import Concept, Ref, Statement
 
 NAME = "people"
-_SKIP = {"veteran", "former", "retired", "fellow", "rookie", "first-time", "station", "mission", "expedition", "the", "a", "an"}
+_SKIP = {
+    "veteran",
+    "former",
+    "retired",
+    "fellow",
+    "rookie",
+    "first-time",
+    "station",
+    "mission",
+    "expedition",
+    "the",
+    "a",
+    "an",
+}
 _MAX_LEFT = 7
 
 
@@ -81,11 +94,11 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
         elif org and tok.i + 1 < start and doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start:
             facts.append(("agency", Ref("organization", (org,)), j))
             break
-        elif tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts:
+        elif (
+            tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts
+        ):
             pass  # "two Russian cosmonauts, Yuri Onufrienko and Yuri Usachev"
-        elif tok.ent_type_ in ("MISSION",) or low in _SKIP or tok.like_num or tok.text in ("’s", "'s", "(", ")", "-"):
-            pass
-        elif tok.ent_iob_ == "I" and (org or country):
+        elif tok.ent_type_ in ("MISSION",) or low in _SKIP or tok.like_num or tok.text in ("’s", "'s", "(", ")", "-") or tok.ent_iob_ == "I" and (org or country):
             pass
         else:
             break

@@ -34,7 +34,10 @@ _SCOPES = [
     (re.compile(r"\b(?:Japanese|Japan|JAXA)\b"), "japan"),
     (re.compile(r"\b(?:Canadian|Canada)\b"), "canada"),
 ]
-_CUMULATIVE = re.compile(r"\bcumulative\b|\btotal\b|\bcareer\b|\bcombined\b|\bover (?:\w+ )?(?:flights|missions)\b|\bmost (?:time|days)\b", re.I)
+_CUMULATIVE = re.compile(
+    r"\bcumulative\b|\btotal\b|\bcareer\b|\bcombined\b|\bover (?:\w+ )?(?:flights|missions)\b|\bmost (?:time|days)\b",
+    re.I,
+)
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -72,7 +75,9 @@ def _merge_unscoped(statements: list[Statement]) -> list[Statement]:
     mapping = {
         st.subject: scoped[(st.subject.key[0], st.subject.key[2])]
         for st in statements
-        if st.subject.kind == "record" and st.subject.key[1] == "unknown" and (st.subject.key[0], st.subject.key[2]) in scoped
+        if st.subject.kind == "record"
+        and st.subject.key[1] == "unknown"
+        and (st.subject.key[0], st.subject.key[2]) in scoped
     }
     out = []
     for st in statements:

@@ -72,18 +72,25 @@ def people(doc: Doc) -> Doc:
         name: list = []
         while j < len(doc) and len(name) < 4:
             t = doc[j]
-            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text):
-                name.append(t)
-            elif t.text in ("-", "‐") and name and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and not t.whitespace_:
-                name.append(t)
-            elif t.text.lower() in _NAME_PARTICLES and name:
+            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text) or (
+                t.text in ("-", "‐")
+                and name
+                and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()
+                and not t.whitespace_
+            ) or t.text.lower() in _NAME_PARTICLES and name:
                 name.append(t)
             else:
                 break
             j += 1
         while name and name[-1].text.lower() in _NAME_PARTICLES:
             name.pop()
-        if len(name) >= 2 and _looks_like_name(name) and not any(t.is_stop for t in name) and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name):
+        if (
+            len(name) >= 2
+            and _looks_like_name(name)
+            and not any(t.is_stop for t in name)
+            and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name)
+        ):
             added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
     added += _appositive_names(doc, role_words, ents + added)
     if added:
@@ -116,8 +123,7 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
             start += 1
         words = [t for t in doc[start:end] if t.is_alpha]
         if len(words) >= 2 and not any(t.i in taken or t.is_stop or t.ent_id_ for t in doc[start:end]):
-            if not doc[start].is_sent_start or len(words) >= 2:
-                out.append(Span(doc, start, end, label="PERSON"))
+            out.append(Span(doc, start, end, label="PERSON"))
     return out
 
 

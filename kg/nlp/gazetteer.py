@@ -63,9 +63,7 @@ def entries() -> dict[str, GazEntry]:
     for row in _rows("entities.tsv"):
         row += [""] * (6 - len(row))
         ident, kind, cls, label, aliases, attrs = row[:6]
-        pairs = tuple(
-            (k.strip(), v.strip()) for k, _, v in (a.partition("=") for a in attrs.split(";") if a.strip())
-        )
+        pairs = tuple((k.strip(), v.strip()) for k, _, v in (a.partition("=") for a in attrs.split(";") if a.strip()))
         out[ident] = GazEntry(ident, kind, cls, label, tuple(a for a in aliases.split("|") if a), pairs)
     return out
 
