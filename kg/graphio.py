@@ -68,6 +68,12 @@ def _one_line(exc: BaseException) -> str:
     return text[:300]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, writer: Callable[[Path], None]) -> None:
     """Call ``writer`` on a temporary file beside ``path``, then rename it into place.
 
@@ -82,6 +88,7 @@ def write_atomic(path: str | Path, writer: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         writer(tmp)
+        os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes the file private; outputs are ordinary files
         os.replace(tmp, target)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
