@@ -8,7 +8,7 @@
     nx.pagerank(G)
 
 Nodes are the entities (IRIs typed with a subclass of ``sf:Entity``, or ``sf:Quantity``);
-provenance nodes, SKOS concepts and literals are left out.  Node attributes:
+provenance nodes, literals and SKOS concepts are left out, except record kinds (they link records of one kind).  Node attributes:
 ``label`` (skos:prefLabel, else the IRI's last segment), ``aliases`` (sorted list),
 ``type`` (most specific class, e.g. ``"Capsule"``), ``kind`` (``person``,
 ``organization``, ``spacecraft``, ``mission``, ``event``, ``record``, ``place``,
@@ -130,6 +130,11 @@ def _entities(data: Graph) -> dict[Node, tuple[str, str]]:
         if known and not classes & PROVENANCE_CLASSES and isinstance(node, (URIRef, BNode)):
             best = max(known, key=lambda c: (ENTITY_CLASSES[c][1], str(c)))
             result[node] = (ENTITY_CLASSES[best][0], short_name(best))
+    # What a record measures is the one concept kept: it is what links records of one kind
+    # ("longest single spaceflight"), so Kelly's US record and Polyakov's world record meet.
+    for kind in set(data.objects(None, SF.recordKind)):
+        if isinstance(kind, URIRef):
+            result[kind] = ("record-kind", "RecordKind")
     return result
 
 
@@ -157,7 +162,7 @@ def entity_graph(data: Graph) -> nx.MultiDiGraph:
                 name = short_name(p)
                 name = f"{name}_" if name in _RESERVED else name
                 facts[name].append(_python(o) if isinstance(o, Literal) else _tail(o))
-        label = min(labels) if labels else (type_name if isinstance(node, BNode) else _tail(node))
+        label = min(labels) if labels else (type_name if isinstance(node, BNode) else _tail(node).replace("_", " "))
         aliases.update(x for x in labels if x != label)
         attrs: dict[str, Any] = {"label": label, "aliases": sorted(aliases), "type": type_name, "kind": kind}
         for name, values in facts.items():

@@ -145,3 +145,11 @@ def test_every_fact_has_a_source_sentence(seed_build):
         sentence = ds.value(a, SF.sentence)
         assert ds.value(sentence, SF.text) is not None
         assert ds.value(ds.value(sentence, SF.article), SF.fileName) is not None
+
+
+def test_path_from_kelly_to_polyakov(seed_build):
+    from kg.analytics import render_path, shortest_path
+
+    steps = shortest_path(seed_build.dataset, "Scott Kelly", "Valeri Polyakov")
+    text = render_path(steps)
+    assert text.startswith("Scott Kelly") and "Valeri Polyakov" in text.splitlines()[0]
