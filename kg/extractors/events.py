@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
-from kg.extractors.missions import Missions, _crew_in_sentence, station_of
+from kg.extractors.missions import Missions, _crew_in_sentence, crew_continuation, station_of
 from kg.nlp import gazetteer
 from kg.normalize.dates import DateMatch, find_dates, resolve
 from kg.normalize.times import combine, find_times
@@ -174,6 +174,8 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
             break
     times = find_times(text)
     participants = _crew_in_sentence(ctx, sentence)
+    if not participants and kind in _MISSION_EVENTS:
+        participants = crew_continuation(ctx, sentence)
     place = _place(ctx, sentence, base)
     vehicle = _vehicle(ctx, sentence)
     if not (day or times or place or vehicle or participants):
@@ -198,9 +200,12 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         dated = kind in ("spacewalk", "launch", "landing", "splashdown", "docking", "undocking")
         ref = Ref("event", (kind, who, day.iso() if day and dated else ""))
     if day is None and times:
-        day = known_days.get(ref)  # "landing ... at 11:25 p.m. EST": the day the article gave it
+        # "landing ... at 11:25 p.m. EST": the day the article gave this event, else the day of
+        # the event it told just before ("docked ... at 1:06 p.m., three hours after launch")
+        day = known_days.get(ref) or known_days.get(None)
     elif day is not None and day.to_date():
         known_days.setdefault(ref, day)
+        known_days[None] = day
     evidence = doc[first : last + 1].text
     emit(ref, "type", Concept("class", CLASS[kind]), sentence, evidence)
     if mission is not None:

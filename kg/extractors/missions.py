@@ -165,13 +165,28 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
         if station is not None and pattern is not None and pattern.family != "expedition":
             crafts[ref].append(station)
             emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
-        people = _crew_in_sentence(ctx, m.sentence)
-        if people and _crew_context(ctx, m.sentence):
+        people = _crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
+        people += crew_continuation(ctx, m.sentence)
+        if people:
             for person in people:
                 crews[ref].append(person)
                 by_person.setdefault(person, ref)
                 emit(ref, "crewMember", person, m.sentence, ctx.sentences[m.sentence].text)
     return flights
+
+
+_ON_BOARD = re.compile(r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with him|with her)\b", re.I)
+
+
+def crew_continuation(ctx: Context, sentence: int) -> list[Ref]:
+    """People the next sentence lists as aboard: '... lifted off. On board were A and B.'"""
+    nxt = sentence + 1
+    if nxt >= len(ctx.sentences) or ctx.in_sentence(nxt, "mission"):
+        return []
+    text = ctx.sentences[nxt].text
+    if not _ON_BOARD.search(text[:60]):
+        return []
+    return _crew_in_sentence(ctx, nxt)
 
 
 def _crew_context(ctx: Context, sentence: int) -> bool:
