@@ -11,6 +11,7 @@ coming weekday.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -219,8 +220,9 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     full = day.to_date() if day else None
     if full is not None:
         emit(ref, "date", full, sentence, evidence)
-        if times:
-            emit(ref, "time", combine(full, times[0].time), sentence, times[0].text)
+        clock = _clock(ctx, sentence, times, place)
+        if clock is not None:
+            emit(ref, "time", combine(full, clock[0]), sentence, clock[1])
         if mission is not None and kind in ("landing", "splashdown"):
             emit(mission, "endDate", day, sentence, evidence)
         if mission is not None and kind == "launch":
@@ -236,6 +238,26 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         emit(ref, "participant", person, sentence, evidence)
         if mission is not None and kind in ("landing", "splashdown", "launch"):
             emit(mission, "crewMember", person, sentence, evidence)
+
+
+def _zone_of(ref: Ref | None) -> str | None:
+    entry = gazetteer.entries().get(ref.key[0]) if ref is not None and isinstance(ref.key[0], str) else None
+    return entry.attr("tz") if entry else None
+
+
+def _clock(ctx: Context, sentence: int, times, place: Ref | None):
+    """The (time, words) to report: the first time with a stated zone; else a 'local time' read in
+    the zone of the event's place or the article's dateline; a time with no known zone is left out."""
+    for t in times:
+        if t.time.zone:
+            return t.time, t.text
+    for t in times:
+        if "local" in t.time.zone_text.lower():
+            places = [place] + [r for _, r in ctx.in_sentence(sentence, "place")] + [r for _, r in ctx.in_sentence(0, "place")]
+            zone = next((z for z in map(_zone_of, places) if z), None)
+            if zone:
+                return replace(t.time, zone=zone), t.text
+    return None
 
 
 def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> None:

@@ -63,6 +63,10 @@ _CAREER = re.compile(
     r"|\bover (?:his|her|their)? ?(?:\w+ )?(?:flights|missions|trips)\b|\bacross (?:\w+ )?(?:flights|missions)\b",
     re.I,
 )
+_EARLIER = re.compile(
+    r"\b(?:previous|earlier|prior|former|first|second|third|last) (?:mission|flight|trip|stay|expedition)s?\b|\bin (?:19|20)\d\d\b,?$",
+    re.I,
+)
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
 
 
@@ -268,8 +272,8 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     days = duration.whole_days()
     if days is None or days < 1 or duration.unit not in ("day", "week"):
         return  # "a year-long stay", "six months": rhetorical, not a stated length
-    if _CAREER.search(ctx.sentences[sentence].text):
-        return  # a career total, not one mission's length
+    if _CAREER.search(ctx.sentences[sentence].text) or _EARLIER.search(ctx.sentences[sentence].text):
+        return  # a career total, or an earlier flight, not this mission's length
     base = ctx.sentences[sentence].start
     span = ctx.span(base + dm.start, base + dm.end)
     if span is None:
@@ -285,7 +289,9 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         "space" in sentence_words or "orbit" in sentence_words or station_of(ctx, sentence) is not None
     )
     consecutive = "consecutive" in after or "straight" in after
-    if not (noun or stay or consecutive):
+    where = " ".join(after[:3])
+    in_space = where.startswith(("in space", "in orbit", "aboard", "on board", "on the station", "at the station", "off the planet"))
+    if not (noun or stay or consecutive or in_space):
         return
     owners = _owner(ctx, sentence, span)
     if not owners:
