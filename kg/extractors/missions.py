@@ -64,7 +64,7 @@ _CAREER = re.compile(
     re.I,
 )
 _EARLIER = re.compile(
-    r"\b(?:previous|earlier|prior|former|first|second|third|last) (?:mission|flight|trip|stay|expedition)s?\b|\bin (?:19|20)\d\d\b,?$",
+    r"\b(?:previous|earlier|prior|former|first|second|third|last) (?:mission|flight|trip|stay|expedition)s?\b|\bin (?:19|20)\d\d[.!]?$",
     re.I,
 )
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
