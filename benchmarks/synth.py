@@ -130,7 +130,6 @@ class _Mission:
     extras: list[_Entity]  # records, quantities
     start: date
     end: date
-    zone: timezone
 
 
 class _World:
@@ -139,11 +138,11 @@ class _World:
     def __init__(self, rng: random.Random, n_articles: int) -> None:
         self.rng = rng
         self.countries = {
-            k: self._entity("place", k, label, SF.Country, "people", [(SF.demonym, Literal(dem), "people")])
+            k: self._entity("place", k, label, SF.Country, [(SF.demonym, Literal(dem), "people")])
             for k, label, dem in _COUNTRIES
         }
-        self.places = [self._entity("place", k, label, SF.Place, "events") for k, label in _PLACES]
-        self.orgs = {k: self._entity("organization", k, label, cls, "people") for k, label, cls, _, _ in _ORGS}
+        self.places = [self._entity("place", k, label, SF.Place) for k, label in _PLACES]
+        self.orgs = {k: self._entity("organization", k, label, cls) for k, label, cls, _, _ in _ORGS}
         self.craft = {}
         for key, label, cls, status, op in _CRAFT:
             self.craft[key] = self._entity(
@@ -151,7 +150,6 @@ class _World:
                 key,
                 label,
                 cls,
-                "missions",
                 [(SF.status, status, "missions"), (SF.operator, self.orgs[op].iri, "missions")],
             )
         n_people = max(6, n_articles // 3)
@@ -172,7 +170,7 @@ class _World:
                 self.index[e.iri] = e
 
     @staticmethod
-    def _entity(kind: str, key: str, label: str, cls: URIRef, extractor: str, facts: list | None = None) -> _Entity:
+    def _entity(kind: str, key: str, label: str, cls: URIRef, facts: list | None = None) -> _Entity:
         return _Entity(URIRef(f"{ID}{kind}/{key}"), label, cls, list(facts or []))
 
     def _person(self, i: int) -> _Entity:
@@ -184,7 +182,6 @@ class _World:
             slug(label),
             label,
             SF.Person,
-            "people",
             [
                 (SKOS.altLabel, Literal(label.lower()), "people"),
                 (SF.role, role, "people"),
@@ -240,7 +237,7 @@ class _World:
         orbits = self._quantity(QKIND.orbits, iri, Decimal(round(days * 15.5 * rng.uniform(0.96, 1.04))), UNIT.NUM)
         extras = [orbits]
         m.facts.append((SF.hasQuantity, orbits.iri, "quantities"))
-        return _Mission(m, crew, events, extras, start, end, zone)
+        return _Mission(m, crew, events, extras, start, end)
 
     def _event(
         self,
@@ -253,7 +250,7 @@ class _World:
         craft_key: str,
     ) -> _Entity:
         key = f"{kind}-{slug(m.label)}"
-        ev = self._entity("event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls, "events")
+        ev = self._entity("event", f"{key}-{digest(str(m.iri), kind, length=8)}", f"{m.label} {kind}", cls)
         at = datetime(day.year, day.month, day.day, self.rng.randrange(24), self.rng.randrange(60), tzinfo=zone)
         ev.facts += [
             (SF.mission, m.iri, "events"),
@@ -274,7 +271,6 @@ class _World:
             f"{name}-{digest(str(subject), str(value), length=10)}",
             "",
             SF.Quantity,
-            "quantities",
             [
                 (SF.quantityKind, kind, "quantities"),
                 (SF.value, Literal(value), "quantities"),
@@ -300,7 +296,6 @@ class _World:
                 f"{slug(holder.label)}-{digest(label, str(m.end), length=8)}",
                 label,
                 SF.Record,
-                "records",
                 [
                     (SF.recordKind, RKIND.single_flight_duration, "records"),
                     (SF.scope, scope, "records"),

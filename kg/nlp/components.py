@@ -43,8 +43,9 @@ def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
 def flights(doc: Doc) -> Doc:
     """Mark named flights (Expedition 46, Soyuz MS-22, STS-79, Shenzhou 5) as MISSION."""
     found: list[Span] = []
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
     for pattern in gazetteer.flight_patterns():
-        for match in pattern.regex.finditer(doc.text):
+        for match in pattern.regex.finditer(text):
             span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
             if span is not None:
                 found.append(span)
