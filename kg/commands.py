@@ -82,7 +82,7 @@ def build(
 def validate_report(graph: str | Path, *, shapes: str | Path | None = None, fmt: str = "text") -> tuple[str, int]:
     """The validation report of a graph file as text, JSON or Turtle, and the exit code."""
     from kg.graphio import load_dataset
-    from kg.validate import load_shapes, render_json, render_text, validate
+    from kg.validate import load_shapes, render_json, render_text, render_turtle, validate
 
     ds = load_dataset(graph)
     shapes_graph = load_shapes(shapes) if shapes else None
@@ -90,7 +90,7 @@ def validate_report(graph: str | Path, *, shapes: str | Path | None = None, fmt:
     if fmt == "json":
         text = render_json(result)
     elif fmt == "ttl":
-        text = result.report_graph.serialize(format="turtle")
+        text = render_turtle(result)
     else:
         text = render_text(result, ds)
         if _has("kg.conflicts"):

@@ -24,15 +24,23 @@ STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space st
 
 def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Non-blank sentences with offsets trimmed of surrounding white space."""
-    out: list[Sentence] = []
+    spans: list[list[int]] = []
     for sent in doc.sents:
         text = sent.text
-        stripped = text.strip()
-        if not stripped:
+        if not text.strip():
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
-        out.append(Sentence(len(out), start, start + len(stripped), stripped))
-    return tuple(out)
+        end = sent.start_char + len(text.rstrip())
+        if spans and _unclosed(doc.text[spans[-1][0] : spans[-1][1]]):
+            spans[-1][1] = end  # "... Tuesday (" + "10:27 a.m. ... March 2)." is one sentence
+        else:
+            spans.append([start, end])
+    return tuple(Sentence(i, a, b, doc.text[a:b]) for i, (a, b) in enumerate(spans))
+
+
+def _unclosed(text: str) -> bool:
+    """A sentence the parser cut inside brackets or quotes."""
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
 def _sentence_index(sentences: tuple[Sentence, ...]) -> list[int]:

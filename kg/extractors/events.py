@@ -253,7 +253,11 @@ def _clock(ctx: Context, sentence: int, times, place: Ref | None):
             return t.time, t.text
     for t in times:
         if "local" in t.time.zone_text.lower():
-            places = [place] + [r for _, r in ctx.in_sentence(sentence, "place")] + [r for _, r in ctx.in_sentence(0, "place")]
+            places = (
+                [place]
+                + [r for _, r in ctx.in_sentence(sentence, "place")]
+                + [r for _, r in ctx.in_sentence(0, "place")]
+            )
             zone = next((z for z in map(_zone_of, places) if z), None)
             if zone:
                 return replace(t.time, zone=zone), t.text

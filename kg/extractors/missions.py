@@ -179,7 +179,9 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
     return flights
 
 
-_ON_BOARD = re.compile(r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with him|with her)\b", re.I)
+_ON_BOARD = re.compile(
+    r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with him|with her)\b", re.I
+)
 
 
 def crew_continuation(ctx: Context, sentence: int) -> list[Ref]:
@@ -290,7 +292,9 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     )
     consecutive = "consecutive" in after or "straight" in after
     where = " ".join(after[:3])
-    in_space = where.startswith(("in space", "in orbit", "aboard", "on board", "on the station", "at the station", "off the planet"))
+    in_space = where.startswith(
+        ("in space", "in orbit", "aboard", "on board", "on the station", "at the station", "off the planet")
+    )
     if not (noun or stay or consecutive or in_space):
         return
     owners = _owner(ctx, sentence, span)

@@ -98,7 +98,14 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
             tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts
         ):
             pass  # "two Russian cosmonauts, Yuri Onufrienko and Yuri Usachev"
-        elif tok.ent_type_ in ("MISSION",) or low in _SKIP or tok.like_num or tok.text in ("’s", "'s", "(", ")", "-") or tok.ent_iob_ == "I" and (org or country):
+        elif (
+            tok.ent_type_ in ("MISSION",)
+            or low in _SKIP
+            or tok.like_num
+            or tok.text in ("’s", "'s", "(", ")", "-")
+            or tok.ent_iob_ == "I"
+            and (org or country)
+        ):
             pass
         else:
             break

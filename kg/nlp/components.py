@@ -73,13 +73,19 @@ def people(doc: Doc) -> Doc:
         name: list = []
         while j < len(doc) and len(name) < 4:
             t = doc[j]
-            if t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "'" in t.text) or (
-                t.text in ("-", "‐")
+            if (
+                t.text[:1].isupper()
+                and (t.is_alpha or "-" in t.text or "'" in t.text)
+                or (
+                    t.text in ("-", "‐")
+                    and name
+                    and j + 1 < len(doc)
+                    and doc[j + 1].text[:1].isupper()
+                    and not t.whitespace_
+                )
+                or t.text.lower() in _NAME_PARTICLES
                 and name
-                and j + 1 < len(doc)
-                and doc[j + 1].text[:1].isupper()
-                and not t.whitespace_
-            ) or t.text.lower() in _NAME_PARTICLES and name:
+            ):
                 name.append(t)
             else:
                 break

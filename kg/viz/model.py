@@ -61,8 +61,7 @@ _CATEGORY_BY_CLASS: dict[URIRef, str] = {
     SF.Person: "person",
     SF.Mission: "mission",
     **{
-        getattr(SF, c): "spacecraft"
-        for c in ("Spacecraft", "SpaceStation", "Capsule", "SpaceShuttle", "LaunchVehicle")
+        getattr(SF, c): "spacecraft" for c in ("Spacecraft", "SpaceStation", "Capsule", "SpaceShuttle", "LaunchVehicle")
     },
     SF.Record: "record",
     **{getattr(SF, c): "event" for c in _EVENTS},
@@ -159,9 +158,7 @@ def build_model(dataset: object) -> VizModel:
             continue
         cites = sorted({sentence_index[x] for x in sources.by_triple.get((s, p, o), ())})
         arts = (
-            []
-            if cites
-            else sorted({sources.article_index[a] for a in graphs[(s, p, o)] if a in sources.article_index})
+            [] if cites else sorted({sources.article_index[a] for a in graphs[(s, p, o)] if a in sources.article_index})
         )
         if p in (SKOS.prefLabel, RDFS.label):
             labels[i].append(str(o))
@@ -242,11 +239,7 @@ def _sources(
         by_triple,
         sentence_order,
         {s: str(sentence_parts[s].get(SF.text, "")) for s in used},
-        {
-            s: name_index[article_names[a]]
-            for s in used
-            if (a := sentence_parts[s].get(SF.article)) is not None
-        },
+        {s: name_index[article_names[a]] for s in used if (a := sentence_parts[s].get(SF.article)) is not None},
         articles,
         {a: name_index[name] for a, name in article_names.items()},
     )
@@ -255,9 +248,7 @@ def _sources(
 def _entities(triples: set[tuple[Node, Node, Node]], types: dict[Node, set[Node]]) -> set[Node]:
     """IRIs that are entities: described subjects and minted objects, minus provenance and terms."""
     candidates = {s for s, _p, _o in triples if isinstance(s, URIRef)}
-    candidates |= {
-        o for _s, p, o in triples if isinstance(o, URIRef) and str(o).startswith(str(ID)) and p != RDF.type
-    }
+    candidates |= {o for _s, p, o in triples if isinstance(o, URIRef) and str(o).startswith(str(ID)) and p != RDF.type}
     out = set()
     for c in candidates:
         ts = types.get(c, set())
@@ -337,13 +328,9 @@ def subset(model: VizModel, keep: Iterable[int]) -> VizModel:
     used = sorted({x for *_head, cites, _arts in edges + facts for x in cites})
     sent = {old: i for i, old in enumerate(used)}
     sentences = [model.sentences[i] for i in used]
-    articles_used = sorted(
-        {a for a, _text in sentences if a >= 0} | {a for *_h, arts in edges + facts for a in arts}
-    )
+    articles_used = sorted({a for a, _text in sentences if a >= 0} | {a for *_h, arts in edges + facts for a in arts})
     art = {old: i for i, old in enumerate(articles_used)}
     sentences = [(art.get(a, -1), text) for a, text in sentences]
     edges = [(s, t, p, [sent[x] for x in c], [art[a] for a in arts]) for s, t, p, c, arts in edges]
     facts = [(n, p, v, [sent[x] for x in c], [art[a] for a in arts]) for n, p, v, c, arts in facts]
-    return VizModel(
-        nodes, edges, facts, model.predicates, sentences, [model.articles[i] for i in articles_used]
-    )
+    return VizModel(nodes, edges, facts, model.predicates, sentences, [model.articles[i] for i in articles_used])

@@ -52,9 +52,7 @@ def _graph(model: VizModel, keep: list[int]) -> nx.Graph:
 
 def _layout(graph: nx.Graph) -> dict[int, tuple[float, float]]:
     """Each connected part laid out on its own (fixed seed), side by side; lone entities beneath."""
-    parts = sorted(
-        (sorted(c) for c in nx.connected_components(graph) if len(c) > 1), key=lambda c: (-len(c), c)
-    )
+    parts = sorted((sorted(c) for c in nx.connected_components(graph) if len(c) > 1), key=lambda c: (-len(c), c))
     alone = sorted(n for n in graph if not graph.degree(n))
     pos: dict[int, tuple[float, float]] = {}
     left = 0.0
@@ -132,9 +130,7 @@ def _draw(model: VizModel, keep: list[int], *, shown_of: int) -> Any:  # a matpl
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
         )
     if handles:
-        ax.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="entity type"
-        )
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="entity type")
     title = f"{len(keep)} of {shown_of} entities" if len(keep) < shown_of else f"{shown_of} entities"
     ax.set_title(f"Spaceflight knowledge graph — {title}", fontsize=11)
     ax.margins(0.08)
