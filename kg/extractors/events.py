@@ -32,6 +32,7 @@ CLASS = {
 _MISSION_EVENTS = {"launch", "landing", "splashdown", "docking", "undocking"}
 _PLACE_PREPS = {"in", "at", "near", "off", "from", "over", "on"}
 _OFF_WORLD = {"mars", "moon", "the moon", "asteroid"}
+_PLAN_WORDS = {"scheduled", "expected", "planned", "set", "due", "slated", "poised"}
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
 _RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
@@ -52,8 +53,7 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def triggers_in(span: Span) -> list[tuple[str, int, int]]:
     """(event type, first token, last token) for each trigger phrase in a sentence.
 
-    A phrase matches on the words as written or with its first word lemmatised
-    ("blasted off" via "blast off", "landed" via "land").
+    Phrases match the words as written; ``events.tsv`` lists the inflected forms.
     """
     index = _by_first_word()
     doc = span.doc
@@ -62,13 +62,10 @@ def triggers_in(span: Span) -> list[tuple[str, int, int]]:
     while k < span.end:
         token = doc[k]
         hit = None
-        for first in (token.lower_, token.lemma_.lower()):
-            for words, kind in index.get(first, ()):
-                end = k + len(words)
-                if end <= span.end and all(doc[k + n].lower_ == w for n, w in enumerate(words[1:], 1)):
-                    hit = (kind, k, end - 1)
-                    break
-            if hit:
+        for words, kind in index.get(token.lower_, ()):
+            end = k + len(words)
+            if end <= span.end and all(doc[k + n].lower_ == w for n, w in enumerate(words[1:], 1)):
+                hit = (kind, k, end - 1)
                 break
         if hit:
             found.append(hit)
@@ -111,7 +108,7 @@ def _tense(span: Span, trigger_i: int) -> str:
             break
         token = token.head
     children = {c.lower_ for c in token.children}
-    if children & {"will", "’ll", "'ll"} or token.lemma_ in ("schedule", "expect", "plan", "set") or "due" in children:
+    if children & {"will", "’ll", "'ll"} or token.lower_ in _PLAN_WORDS or "due" in children:
         return "future"
     window = [t.lower_ for t in doc[max(span.start, trigger_i - 4) : trigger_i]]
     if any(w in ("will", "scheduled", "expected", "due", "planned") for w in window):

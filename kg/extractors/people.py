@@ -135,7 +135,10 @@ def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -
     return list(plural_roles.get(j, []))
 
 
-_COPULA = {"be", "serve", "become", "act", "remain"}
+_COPULA = {
+    "is", "was", "are", "were", "be", "been", "serves", "served", "serving", "serve", "becomes", "became", "become",
+    "acts", "acted", "remains", "remained",
+}  # fmt: skip
 
 
 def _right_facts(ctx: Context, end: int) -> list[tuple]:
@@ -196,7 +199,7 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         k += 2  # "Hurley, 53, served as ..."
     if k < len(doc) and doc[k].lower_ == "who":
         k += 1
-    if k >= len(doc) or doc[k].lemma_.lower() not in _COPULA:
+    if k >= len(doc) or doc[k].lower_ not in _COPULA:
         return []
     for j in range(k + 1, min(k + 7, len(doc))):
         tok = doc[j]
