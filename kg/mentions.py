@@ -25,17 +25,18 @@ STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space st
 def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Non-blank sentences with offsets trimmed of surrounding white space."""
     spans: list[list[int]] = []
+    full = doc.text  # rebuilt from the tokens on every access: read it once
     for sent in doc.sents:
         text = sent.text
         if not text.strip():
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text.rstrip())
-        if spans and _unclosed(doc.text[spans[-1][0] : spans[-1][1]]):
+        if spans and _unclosed(full[spans[-1][0] : spans[-1][1]]):
             spans[-1][1] = end  # "... Tuesday (" + "10:27 a.m. ... March 2)." is one sentence
         else:
             spans.append([start, end])
-    return tuple(Sentence(i, a, b, doc.text[a:b]) for i, (a, b) in enumerate(spans))
+    return tuple(Sentence(i, a, b, full[a:b]) for i, (a, b) in enumerate(spans))
 
 
 def _unclosed(text: str) -> bool:

@@ -222,23 +222,31 @@ def _cluster_people(local_names: dict[Ref, list[str]]) -> dict[Ref, str]:
     """Local person ref -> canonical name of its corpus-wide cluster."""
     order = sorted(local_names, key=lambda r: (norm_name(best_name(local_names[r])), r.key))
     clusters: list[list[Ref]] = []
-    keys: list[list[str]] = []
+    cluster_of: dict[str, int] = {}  # each distinct normalised name seen -> its cluster
+    by_surname: dict[str, set[int]] = defaultdict(set)
     for ref in order:
         name = norm_name(best_name(local_names[ref]))
-        target = None
-        for n, names in enumerate(keys):
-            if any(same_person_name(k, name) for k in names):
-                target = n
-                break
+        target = cluster_of.get(name)
+        if target is None and len(name.split()) > 1:
+            initial = name.split()[-1][:1]
+            candidates = sorted(
+                {
+                    cluster_of[k]
+                    for k in cluster_of
+                    if len(k.split()) > 1 and k.split()[-1][:1] == initial and same_person_name(k, name)
+                }
+            )
+            target = candidates[0] if candidates else None
         if target is None and len(name.split()) == 1:
-            hits = [n for n, names in enumerate(keys) if any(k.split()[-1] == name for k in names)]
-            target = hits[0] if len(hits) == 1 else None
+            hits = by_surname.get(name, set())
+            target = next(iter(hits)) if len(hits) == 1 else None
         if target is None:
-            clusters.append([ref])
-            keys.append([name])
-        else:
-            clusters[target].append(ref)
-            keys[target].append(name)
+            target = len(clusters)
+            clusters.append([])
+        clusters[target].append(ref)
+        cluster_of[name] = target
+        if len(name.split()) > 1:
+            by_surname[name.split()[-1]].add(target)
     canonical: dict[Ref, str] = {}
     for members in clusters:
         texts = [t for r in members for t in local_names[r]]
