@@ -45,3 +45,16 @@ def test_same_person_across_articles_and_misspelling(build_text):
         }
     )
     assert len([n for n in names(b) if n.startswith("Anatoly")]) == 1
+
+
+def test_rules_only_pipeline_runs_with_a_notice():
+    from pathlib import Path
+
+    from kg.pipeline import build
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = build([seeds], model=None)
+    assert result.model is None
+    assert any("no statistical English model" in w for w in result.warnings)
+    found = {r["name"] for r in kg.query(result.dataset, "people").rows}
+    assert {"Scott Kelly", "Mikhail Kornienko", "Timothy Kopra"} <= found

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -294,13 +293,11 @@ def synth_dataset(n: int, seed: int) -> Dataset:
     return sys.modules[name].synth_dataset(n, seed)
 
 
-def test_a_100k_triple_graph_validates_in_reasonable_time(shapes: Graph) -> None:
+def test_a_100k_triple_graph_validates(shapes: Graph) -> None:
+    # how long it takes is measured by benchmarks/validate_bench.py, not asserted here
     ds = synth_dataset(100_000, seed=1)
-    start = time.perf_counter()
     result = validate(ds, shapes=shapes)
-    elapsed = time.perf_counter() - start
     assert result.conforms and result.triples > 90_000
-    assert elapsed < 30, f"100k triples took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("n", [0, 50, 2_500, 20_000])
