@@ -201,12 +201,20 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         k += 1
     if k >= len(doc) or doc[k].lower_ not in _COPULA:
         return []
+    facts: list[tuple] = []
     for j in range(k + 1, min(k + 7, len(doc))):
         tok = doc[j]
-        if tok.ent_type_ == "PERSON" or tok.text in (",", ".", ";") or tok.pos_ == "VERB":
-            break
         if tok.lower_ in roles and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of" and tok.lower_ != "commander"):
-            return [("role", Concept("role", roles[tok.lower_]), j)]
+            facts.append(("role", Concept("role", roles[tok.lower_]), j))
+            return facts  # the tagger sometimes calls "astronaut" a verb: test roles first
+        org = _entity_id(tok, ("organization",))
+        country = _entity_id(tok, ("country",))
+        if org:
+            facts.append(("agency", Ref("organization", (org,)), j))
+        elif country:
+            facts.append(("nationality", Ref("place", (country,)), j))
+        elif tok.ent_type_ == "PERSON" or tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+            break
     return []
 
 
