@@ -8,6 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp import gazetteer
 from kg.resolve import Resolution
 from kg.types import Article, Mention, Object, Ref, Sentence, Source, Statement
 
@@ -52,6 +53,24 @@ class Context:
                 for t in span:
                     out.setdefault(t.i, i)
         return out
+
+    @cached_property
+    def ground_staff(self) -> frozenset[Ref]:
+        """People the article introduces by a ground role (administrator, spokesperson, flight
+        director, official): they talk about flights but are not their crew."""
+        ground = {"administrator", "spokesperson", "flight_director", "official"}
+        roles = gazetteer.roles()
+        out = set()
+        for i, m in enumerate(self.mentions):
+            if m.kind != "person" or len(self.resolution.refs[i]) != 1:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = [t.lower_ for t in self.doc[max(span.start - 3, 0) : span.start]]
+            if any(roles.get(w) in ground for w in before):
+                out.add(self.resolution.refs[i][0])
+        return frozenset(out)
 
     def refs(self, i: int) -> tuple[Ref, ...]:
         return self.resolution.refs[i]

@@ -172,9 +172,11 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
             break
     times = find_times(text)
     participants = _crew_in_sentence(ctx, sentence)
+    if kind in ("press_conference", "handover"):  # officials take part in these too
+        participants = list(dict.fromkeys(ctx.people_in(sentence)))
     if not participants and kind in _MISSION_EVENTS:
         participants = crew_continuation(ctx, sentence)
-    place = _place(ctx, sentence, base)
+    place = _place(ctx, sentence, first, last)
     vehicle = _vehicle(ctx, sentence)
     if not (day or times or place or vehicle or participants):
         return
@@ -287,11 +289,12 @@ def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> N
         emit(ref, "commandOf", station, sentence, evidence)
 
 
-def _place(ctx: Context, sentence: int, base: int) -> Ref | None:
+def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:
+    """A place introduced by 'in/at/near/off/from ...' close to the trigger word."""
     doc = ctx.doc
     for m, ref in ctx.in_sentence(sentence, "place"):
         span = ctx.span(m.start, m.end)
-        if span is None or span.start == 0:
+        if span is None or span.start == 0 or not (first - 8 <= span.start <= last + 12):
             continue
         prev = doc[span.start - 1].lower_
         prev2 = doc[span.start - 2].lower_ if span.start >= 2 else ""

@@ -107,8 +107,12 @@ def station_of(ctx: Context, sentence: int) -> Ref | None:
     here = [r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)]
     if here:
         return here[0]
+    if sentence > 0:
+        before = [r for m, r in ctx.in_sentence(sentence - 1, "spacecraft") if _is_station(ctx, m, r)]
+        if before:
+            return before[0]
     stations = [r for r in ctx.counts if r.kind == "spacecraft" and _is_station(ctx, None, r)]
-    return min(stations, key=lambda r: (-ctx.counts[r], r.key)) if stations else None
+    return stations[0] if len(stations) == 1 else None  # several stations named: do not guess
 
 
 def _is_station(ctx: Context, mention, ref: Ref) -> bool:
@@ -212,7 +216,8 @@ def _crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
         if t.lower_ in CUT_WORDS:
             cut = t.idx
             break
-    return list(dict.fromkeys(r for m, r in ctx.in_sentence(sentence, "person") if cut is None or m.start < cut))
+    people = (r for m, r in ctx.in_sentence(sentence, "person") if cut is None or m.start < cut)
+    return list(dict.fromkeys(r for r in people if r not in ctx.ground_staff))
 
 
 def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:

@@ -31,6 +31,8 @@ _SKIP = {
     "an",
 }
 _MAX_LEFT = 7
+# "former bomber pilot", "test pilot", "fighter pilot": a job on Earth, not a crew role
+_NOT_SPACE_JOBS = {"fighter", "bomber", "test", "helicopter", "airline", "navy", "jet", "military", "combat", "naval"}
 
 
 def extract(ctx: Context) -> list[Statement]:
@@ -79,7 +81,7 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
             seen_role = True
             j -= 2
             continue
-        if low in roles:
+        if low in roles and not (j >= 1 and doc[j - 1].lower_ in _NOT_SPACE_JOBS):
             facts.append(("role", Concept("role", roles[low]), j))
             plural = plural or (low.endswith("s") and not low.endswith("ss"))
             seen_role = True

@@ -42,10 +42,27 @@ _SPACEWALK = re.compile(r"\bspacewalk", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
+_NATIONAL_PERSON = re.compile(
+    r"(?:U\.S\.|US|American|NASA|Russian|Soviet|Chinese|European|ESA|Japanese|JAXA|Canadian)\s+(?:astronaut|cosmonaut|taikonaut|crew)",
+)
+
+
 def _scope(text: str) -> str | None:
-    """The scope named earliest in a clause ("the U.S. record", "the women's mark")."""
-    found = [(m.start(), scope) for pattern, scope in _SCOPES for m in [pattern.search(text)] if m]
-    return min(found)[1] if found else None
+    """The population a record is counted over, as the clause says it.
+
+    Women's records beat the rest ("the longest spaceflight ever made by a woman"); an explicit
+    "world" beats a nationality; a nationality that only introduces a person ("NASA astronaut
+    X") says nothing about the record; "ever"/"anyone" means world when nothing else is said.
+    """
+    if _SCOPES[0][0].search(text):
+        return "women"
+    if re.search(r"\bworld\b", text, re.I):
+        return "world"
+    cleaned = _NATIONAL_PERSON.sub(" ", text)
+    found = [(m.start(), scope) for pattern, scope in _SCOPES[1:] if scope != "world" for m in [pattern.search(cleaned)] if m]
+    if found:
+        return min(found)[1]
+    return "world" if _SCOPES[2][0].search(text) else None
 
 
 def _kind(text: str) -> str:
@@ -116,8 +133,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     value = new_dur.duration.whole_days() if new_dur else fallback
     years = _YEAR.findall(new_text)
     year = int(years[-1]) if years else end_years.get(mission)
-    olds = _old_records(ctx, sentence, cut, durations, kind, holder) if beat is not None else []
     scope = _scope(new_text)
+    olds = _old_records(ctx, sentence, cut, durations, kind, holder, scope) if beat is not None else []
     scopes = [scope] if scope else sorted({o[1] for o in olds if o[1]}) or [_scope(text)]
     for scope in scopes:
         record = Ref("record", (kind, scope or "unknown", holder))
@@ -143,7 +160,7 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
             emit(*st)
 
 
-def _old_records(ctx, sentence, cut, durations, kind, holder) -> list[tuple[Ref, str | None, str]]:
+def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list[tuple[Ref, str | None, str]]:
     """Each earlier record after the verb: its holder's clause gives its scope, value and year."""
     text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
@@ -154,7 +171,7 @@ def _old_records(ctx, sentence, cut, durations, kind, holder) -> list[tuple[Ref,
         if m.start - base < cut or ref == holder:
             continue
         clause = text[clause_start:rel_end]
-        scope = _scope(clause) or _scope(text[cut:])
+        scope = _scope(clause) or _scope(text[cut:]) or new_scope  # a record beats one of its own kind
         out.append((Ref("record", (kind, scope or "unknown", ref)), scope, clause))
         clause_start = rel_end
     return out
