@@ -19,6 +19,21 @@ _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place"
 _NOT_PLACES = {"earth", "mars", "moon", "the moon", "space", "orbit", "sun", "venus"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+#: "the pair", "the three", "both men": the people of the last sentence that named several
+GROUP_NOUNS = {
+    "pair",
+    "two",
+    "three",
+    "four",
+    "trio",
+    "crew",
+    "duo",
+    "men",
+    "women",
+    "astronauts",
+    "cosmonauts",
+    "crewmates",
+}
 STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space station"}
 
 
@@ -150,6 +165,13 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
             mentions.append(Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
         elif low in GROUP_PRONOUNS:
             mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
+        elif (
+            low in GROUP_NOUNS
+            and token.i > 0
+            and doc[token.i - 1].lower_ in ("the", "both")
+            and token.dep_ in ("nsubj", "nsubjpass", "")
+        ):
+            mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "nominal"))
         elif token.i > 0 and doc[token.i - 1].lower_ == "the":
             if low in roles and roles[low] in ("astronaut", "cosmonaut", "taikonaut", "commander"):
                 nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None

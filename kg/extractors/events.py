@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
-from kg.extractors.missions import Missions, _crew_in_sentence, crew_continuation, station_of
+from kg.extractors.missions import Missions, _crew_in_sentence, crew_continuation, new_stay, sole_flight, station_of
 from kg.nlp import gazetteer
 from kg.normalize.dates import DateMatch, find_dates, resolve
 from kg.normalize.times import combine, find_times
@@ -188,11 +188,11 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         mission = named[0]
     created = False
     if mission is None and participants and kind in ("launch", "landing", "splashdown"):
-        # a flight the article describes without naming or timing it: the lead's stay
-        lead = max(participants, key=lambda r: (ctx.counts[r], str(r)))
-        station = station_of(ctx, sentence)
-        mission = Ref("mission", ("stay", lead, station if station else "space"))
-        created = True
+        # the flight the article names elsewhere, else the lead's (unnamed) stay
+        mission = sole_flight(ctx)
+        if mission is None:
+            mission = new_stay(ctx, sentence, participants)
+            created = True
     if kind in _MISSION_EVENTS and mission is not None:
         ref = Ref("event", (kind, mission))
     else:

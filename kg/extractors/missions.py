@@ -316,9 +316,16 @@ def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit)
             mission = by_person[person]
             break
     else:
-        lead = max(owners, key=lambda r: (mention_count(ctx, r), str(r)))
-        station = station_of(ctx, sentence)
-        mission = Ref("mission", ("stay", lead, station if station else "space"))
+        mission = sole_flight(ctx) or new_stay(ctx, sentence, owners)
+        if mission in flights:
+            crews.setdefault(mission, [])
+            by_person.update({p: mission for p in owners})
+            for person in owners:
+                if person not in crews[mission]:
+                    crews[mission].append(person)
+                    emit(mission, "crewMember", person, sentence, ctx.sentences[sentence].text)
+            return mission
+        station = mission.key[2] if mission.key[2] != "space" else None
         if station is not None:
             crafts.setdefault(mission, []).append(station)
             emit(mission, "spacecraft", station, sentence, ctx.sentences[sentence].text)
@@ -329,6 +336,19 @@ def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit)
             crews[mission].append(person)
             emit(mission, "crewMember", person, sentence, ctx.sentences[sentence].text)
     return mission
+
+
+def sole_flight(ctx: Context) -> Ref | None:
+    """The article's flight when it names exactly one (not counting station expeditions)."""
+    flights = {r for r in ctx.counts if r.kind == "mission" and not str(r.key[0]).startswith("expedition")}
+    return next(iter(flights)) if len(flights) == 1 else None
+
+
+def new_stay(ctx: Context, sentence: int, people: list[Ref]) -> Ref:
+    """An unnamed stay, keyed by its most mentioned crew member and the station."""
+    lead = max(people, key=lambda r: (mention_count(ctx, r), str(r)))
+    station = station_of(ctx, sentence)
+    return Ref("mission", ("stay", lead, station if station else "space"))
 
 
 def _best_duration(found: list[tuple[int, DurationMatch, int]]) -> tuple[int, DurationMatch, int] | None:

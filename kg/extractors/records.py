@@ -59,7 +59,9 @@ def _scope(text: str) -> str | None:
     if re.search(r"\bworld\b", text, re.I):
         return "world"
     cleaned = _NATIONAL_PERSON.sub(" ", text)
-    found = [(m.start(), scope) for pattern, scope in _SCOPES[1:] if scope != "world" for m in [pattern.search(cleaned)] if m]
+    found = [
+        (m.start(), scope) for pattern, scope in _SCOPES[1:] if scope != "world" for m in [pattern.search(cleaned)] if m
+    ]
     if found:
         return min(found)[1]
     return "world" if _SCOPES[2][0].search(text) else None
