@@ -163,7 +163,6 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     if any(w in after for w in _OFF_WORLD):
         return
     text = ctx.sentences[sentence].text
-    base = ctx.sentences[sentence].start
     tense = _tense(span, first)
     day = None
     for dm in find_dates(text):
