@@ -1,6 +1,11 @@
-"""The project's exceptions.  The CLI maps each to an exit code and prints its message."""
+"""The project's exceptions.  The CLI maps each to an exit code and prints its message.
+
+``one_line`` turns a parser's error into the one short line these messages quote.
+"""
 
 from __future__ import annotations
+
+import re
 
 
 class KGError(Exception):
@@ -48,3 +53,12 @@ class UsageError(KGError):
     """Arguments that do not fit together (unknown format, bad parameter)."""
 
     exit_code = 2
+
+
+def one_line(exc: object, limit: int = 240) -> str:
+    """An error as one short line, starting with 'line N:' when the parser says where."""
+    text = " ".join(str(exc).split())
+    where = re.search(r"\bat line (\d+)(?: of <[^>]*>)?:?\s*", text)
+    if where:
+        text = f"line {where.group(1)}: " + text[: where.start()] + text[where.end() :]
+    return text[:limit]

@@ -7,14 +7,13 @@ context shipped in ``ontology/context.jsonld`` (see ``kg.jsonld``).
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import GraphReadError, OutputError, UsageError
+from kg.errors import GraphReadError, OutputError, UsageError, one_line
 
 #: Output formats by file extension; the value is rdflib's format name.
 FORMATS_BY_SUFFIX: dict[str, str] = {
@@ -56,16 +55,8 @@ def load_dataset(path: str | Path) -> Dataset:
     except GraphReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - rdflib raises many types; all mean "cannot read"
-        raise GraphReadError(f"{p}: not valid {fmt}: {_one_line(exc)}") from exc
+        raise GraphReadError(f"{p}: not valid {fmt}: {one_line(exc, limit=300)}") from exc
     return ds
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    match = re.search(r"at line (\d+)", text)
-    if match and "line" not in text[:40]:
-        text = f"line {match.group(1)}: {text}"
-    return text[:300]
 
 
 def _umask() -> int:

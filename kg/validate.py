@@ -1,10 +1,10 @@
-"""SHACL validation of a knowledge graph: safe shape loading, fast validation, readable reports.
+"""SHACL validation of a knowledge graph: fast validation, findings explained, quarantine.
 
-``load_shapes`` reads a shapes file and checks it against ``ontology/shacl-shacl.ttl``; shapes
-that do not ship with kg may not run SPARQL or JavaScript (they are refused, not weakened).
 ``validate`` runs pyshacl on the union of the article graphs, then explains each result
 (``Finding``) with the sentences its facts came from.  ``quarantine`` moves violating facts
-and their assertions into a named graph instead of deleting them.
+and their assertions into a named graph instead of deleting them.  Shapes are loaded and
+checked by ``kg.shapes``, reports written by ``kg.report``; both are re-exported here, so
+``from kg.validate import load_shapes, render_text`` keeps working.
 
 Speed (docs/validation-benchmark.md): pyshacl is run on the rdflib in-memory Dataset itself
 (copying 1M quads into a Graph cost as much as validating them), with no inference and the
@@ -14,203 +14,46 @@ marked ``sfsh:evaluateOnce`` run once for all focus nodes instead of once per no
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-from kg.errors import ShapesError
-from kg.vocab import ID, PREFIXES, SF
+from kg.errors import ShapesError, one_line
+from kg.findings import SEVERITIES, SFSH, SH, Finding, ValidationResult, severity_rank
+from kg.report import curie, label, render_json, render_text, render_turtle, shorten, summary
+from kg.shapes import ONTOLOGY_DIR, PYSHACL_OPTIONS, OnceRule, load_shapes, split_shapes
+from kg.vocab import ID, SF
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-SFSH = Namespace("https://w3id.org/spaceflight-kg/shapes#")
+__all__ = [
+    "ONTOLOGY_DIR",
+    "QUARANTINE",
+    "SFSH",
+    "SH",
+    "Finding",
+    "ValidationResult",
+    "curie",
+    "label",
+    "load_shapes",
+    "quarantine",
+    "render_json",
+    "render_text",
+    "render_turtle",
+    "shorten",
+    "summary",
+    "union_view",
+    "validate",
+]
+
 #: Named graph that holds facts moved aside because they violate the shapes.
 QUARANTINE = URIRef(f"{ID}graph/quarantine")
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-SEVERITIES: dict[Node, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
-_CURIES = {**PREFIXES, "sh": str(SH), "sfsh": str(SFSH)}
 _MAX_SOURCES = 5
-# Terms that make pyshacl run SPARQL or JavaScript, or that need its advanced mode.
-_UNSAFE = tuple(SH[name] for name in (
-    "sparql", "select", "ask", "construct", "update", "validator", "nodeValidator", "propertyValidator",
-    "target", "rule", "expression", "js", "jsFunctionName", "jsLibrary", "jsLibraryURL",
-))  # fmt: skip
-# How pyshacl always runs here: no inference, no SHACL-AF, no JavaScript, owl:imports never
-# fetched, and in place (the data is never copied or changed by pyshacl).
-_PYSHACL = {"inference": "none", "advanced": False, "js": False, "do_owl_imports": False, "inplace": True}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One validation result, in words: what is wrong, where, and which sentences said it."""
-
-    severity: str  # "Violation", "Warning" or "Info"
-    focus: str
-    path: str | None
-    value: str | None
-    shape: str
-    constraint: str  # e.g. "sh:MinCountConstraintComponent"
-    message: str
-    sources: tuple[tuple[str, str], ...] = ()  # (document, sentence text)
-
-
-@dataclass(frozen=True)
-class ValidationResult:
-    """The outcome: conforms means no Violations (Warnings and Info are allowed)."""
-
-    conforms: bool
-    findings: tuple[Finding, ...]
-    report_graph: Graph  # the standard SHACL validation report
-    triples: int = 0  # size of the validated union
-
-    def count(self, severity: str) -> int:
-        """How many findings have this severity."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-
-# ----------------------------------------------------------------------------- shapes
-
-
-def load_shapes(path: str | Path | None = None, *, trusted: bool = False) -> Graph:
-    """Read a Turtle shapes file (None: the shipped ontology/shapes.ttl) and check it is valid SHACL.
-
-    Shapes that do not come with kg (``trusted=False``) must not use SHACL-SPARQL, SHACL-JS or
-    SHACL advanced features: such files are refused with a ShapesError naming the term, so a
-    file never silently checks less than it says.  owl:imports is never followed.
-    """
-    if path is None:
-        shapes = Graph()
-        shapes += _shipped_shapes()  # a copy: callers may change what they get
-        return shapes
-    file = Path(path)
-    graph = _parse_turtle(file)
-    if not any(graph.triples((None, None, None))):
-        raise ShapesError(f"{file}: no shapes in this file")
-    if not trusted:
-        for term in _UNSAFE:
-            if next(graph.subjects(term, None), None) is not None:
-                raise ShapesError(
-                    f"{file}: uses {curie(term)}; shapes from outside kg may not run SPARQL, "
-                    "JavaScript or SHACL advanced features"
-                )
-    _check_shacl(graph, file)
-    return graph
-
-
-@lru_cache(maxsize=1)
-def _shipped_shapes() -> Graph:
-    file = ONTOLOGY_DIR / "shapes.ttl"
-    graph = _parse_turtle(file)
-    _check_shacl(graph, file)
-    return graph
-
-
-def _parse_turtle(file: Path) -> Graph:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ShapesError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    graph = Graph()
-    try:
-        graph.parse(data=data, format="turtle", publicID=file.resolve().as_uri())
-    except Exception as exc:  # noqa: BLE001 - rdflib raises many types; all mean "not Turtle"
-        raise ShapesError(f"{file}: not valid Turtle: {_one_line(exc)}") from None
-    return graph
-
-
-def _one_line(exc: object) -> str:
-    """An error as one short line, starting with 'line N:' when the parser says where."""
-    text = " ".join(str(exc).split())
-    where = re.search(r"\bat line (\d+)(?: of <[^>]*>)?:?\s*", text)
-    if where:
-        text = f"line {where.group(1)}: " + text[: where.start()] + text[where.end() :]
-    return text[:240]
-
-
-@lru_cache(maxsize=1)
-def _shacl_shacl() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "shacl-shacl.ttl", format="turtle")
-
-
-def _check_shacl(graph: Graph, file: Path) -> None:
-    from pyshacl import validate as run_pyshacl
-
-    meta = _shacl_shacl()
-    conforms, report, _ = run_pyshacl(graph, shacl_graph=meta, **_PYSHACL)
-    if conforms:
-        return
-    problems = sorted(_meta_problem(graph, meta, report, r) for r in report.objects(None, SH.result))
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    raise ShapesError(f"{file}: not valid SHACL: {problems[0]}{more}")
-
-
-def _meta_problem(graph: Graph, meta: Graph, report: Graph, result: Node) -> str:
-    focus = report.value(result, SH.focusNode)
-    where = curie(focus, graph)
-    if isinstance(focus, BNode):
-        owner = graph.value(None, SH.property, focus)
-        where = f"a property shape of {curie(owner, graph)}" if owner is not None else "a blank node"
-    shape = report.value(result, SH.sourceShape)
-    owner = meta.value(None, SH.property, shape) if isinstance(shape, BNode) else shape
-    message = meta.value(owner, SH.message) if owner is not None else None
-    return f"{where}: {message or report.value(result, SH.resultMessage)}"
-
-
-@dataclass(frozen=True)
-class _OnceRule:
-    """A SPARQL constraint of a node shape, to run once for all focus nodes."""
-
-    shape: Node
-    constraint: Node
-    query: str
-    severity: Node
-    messages: tuple[Literal, ...]
-
-
-def _split_shapes(shapes: Graph) -> tuple[Graph, list[_OnceRule]]:
-    """The shapes pyshacl should run, and the SPARQL constraints this module runs once instead."""
-    core = Graph()
-    core += shapes
-    rules = []
-    for shape, constraint in sorted(shapes.subject_objects(SH.sparql)):
-        flag = shapes.value(constraint, SFSH.evaluateOnce)
-        if not (isinstance(flag, Literal) and flag.toPython() is True):
-            continue
-        if shapes.value(shape, SH.path) is not None or shapes.value(shape, SH.target) is not None:
-            continue
-        core.remove((shape, SH.sparql, constraint))
-        if any(shapes.value(n, SH.deactivated) == Literal(True) for n in (shape, constraint)):
-            continue
-        messages = tuple(shapes.objects(constraint, SH.message)) or tuple(shapes.objects(shape, SH.message))
-        rules.append(
-            _OnceRule(
-                shape,
-                constraint,
-                _rule_query(shapes, constraint),
-                shapes.value(shape, SH.severity) or SH.Violation,
-                tuple(sorted(messages)),
-            )
-        )
-    return core, rules
-
-
-def _rule_query(shapes: Graph, constraint: Node) -> str:
-    prefixes = {"rdf": str(RDF), "rdfs": str(RDFS), "sh": str(SH), "xsd": "http://www.w3.org/2001/XMLSchema#"}
-    for holder in shapes.objects(constraint, SH.prefixes):
-        for decl in shapes.objects(holder, SH.declare):
-            prefixes[str(shapes.value(decl, SH.prefix))] = str(shapes.value(decl, SH.namespace))
-    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
-    return head + re.sub(r"[$?]this\b", "?this", str(shapes.value(constraint, SH.select)))
 
 
 # ----------------------------------------------------------------------------- validation
@@ -304,15 +147,15 @@ def _run(graph: Graph, shapes: Graph, triples: int, focus: set[Node] | None) -> 
     from pyshacl import validate as run_pyshacl
     from pyshacl.errors import ReportableRuntimeError
 
-    core, rules = _split_shapes(shapes)
+    core, rules = split_shapes(shapes)
     try:
         _, report, _ = run_pyshacl(
-            graph, shacl_graph=core, focus_nodes=None if focus is None else sorted(focus), **_PYSHACL
+            graph, shacl_graph=core, focus_nodes=None if focus is None else sorted(focus), **PYSHACL_OPTIONS
         )
     except ReportableRuntimeError as exc:
-        raise ShapesError(f"the shapes cannot be run: {_one_line(exc)}") from None
+        raise ShapesError(f"the shapes cannot be run: {one_line(exc)}") from None
     if not isinstance(report, Graph):
-        raise ShapesError(f"the shapes cannot be run: {_one_line(report)}")
+        raise ShapesError(f"the shapes cannot be run: {one_line(report)}")
     for rule in rules:
         _run_once(rule, graph, shapes, report, focus)
     findings = sorted((_finding(report, shapes, graph, r) for r in report.objects(None, SH.result)), key=_sort_key)
@@ -342,7 +185,7 @@ def _focus_of(shape: Node, shapes: Graph, graph: Graph) -> set[Node]:
     return nodes
 
 
-def _run_once(rule: _OnceRule, graph: Graph, shapes: Graph, report: Graph, focus: set[Node] | None) -> None:
+def _run_once(rule: OnceRule, graph: Graph, shapes: Graph, report: Graph, focus: set[Node] | None) -> None:
     """Run one SPARQL constraint over the whole graph and add its results to the report."""
     targets = _focus_of(rule.shape, shapes, graph)
     if focus is not None:
@@ -458,117 +301,7 @@ def _sources(graph: Graph, focus: Node | None, path: Node | None, value: Node | 
 
 
 def _sort_key(f: Finding) -> tuple:
-    return (_RANK.get(f.severity, 3), f.focus, f.path or "", f.shape, f.constraint, f.value or "", f.message)
-
-
-def curie(term: Node | None, graph: Graph | None = None) -> str:
-    """A compact name for a term (sf:age, kgid:person/x), the full IRI when no prefix fits."""
-    if term is None:
-        return ""
-    text = str(term)
-    if isinstance(term, URIRef):
-        for prefix, ns in sorted(_CURIES.items(), key=lambda kv: -len(kv[1])):
-            if text.startswith(ns) and len(text) > len(ns):
-                return f"{prefix}:{text[len(ns) :]}"
-        if graph is not None:
-            try:
-                return graph.namespace_manager.normalizeUri(term)
-            except Exception:  # noqa: BLE001 - no prefix fits: fall back to the full IRI
-                pass
-    return text if not isinstance(term, BNode) else f"_:{text}"
-
-
-# ----------------------------------------------------------------------------- reports
-
-
-def label(data: Graph, node: Node | str) -> str | None:
-    """A node's name for people: its skos:prefLabel, else its rdfs:label description, else None."""
-    term = node if isinstance(node, Node) else URIRef(node)
-    for prop in (SKOS.prefLabel, RDFS.label):
-        if isinstance(data, ConjunctiveGraph):
-            found = sorted(str(q[2]) for q in data.quads((term, prop, None, None)))
-        else:
-            found = sorted(str(o) for o in data.objects(term, prop))
-        if found:
-            return found[0]
-    return None
-
-
-def summary(result: ValidationResult) -> str:
-    """One line such as 'conforms: 0 violations, 3 warnings, 1 info'."""
-    v, w, i = (result.count(s) for s in ("Violation", "Warning", "Info"))
-    head = "conforms" if result.conforms else "does not conform"
-    return f"{head}: {v} violation{'s' * (v != 1)}, {w} warning{'s' * (w != 1)}, {i} info"
-
-
-def render_text(result: ValidationResult, data: Graph) -> str:
-    """A report for people: findings grouped by focus node, each with its source sentences."""
-    lines: list[str] = []
-    if result.triples == 0:
-        lines.append("note: the graph has no triples, so there was nothing to check.")
-    groups: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        groups.setdefault(f.focus, []).append(f)
-    order = sorted(groups, key=lambda focus: (min(_RANK.get(f.severity, 3) for f in groups[focus]), focus))
-    for focus in order:
-        name = label(data, focus)
-        lines.append(f"{curie(URIRef(focus))}" + (f" ({name})" if name else ""))
-        for f in groups[focus]:
-            lines.append(f"  {f.severity:<9} {f.message}")
-            detail = f"shape {f.shape}"
-            if f.path:
-                detail += f", {f.path}"
-            if f.value is not None and f.value != f.focus:
-                detail += f" = {shorten(curie(URIRef(f.value)) if '://' in f.value else f.value)}"
-            lines.append(f"            {detail}")
-            for document, sentence in f.sources:
-                lines.append(f"            source {document}: \u201c{shorten(sentence, 160)}\u201d")
-        lines.append("")
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """Text on one line, cut to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def render_json(result: ValidationResult) -> str:
-    """The findings as JSON, keys in a fixed order."""
-    doc = {
-        "conforms": result.conforms,
-        "triples": result.triples,
-        "violations": result.count("Violation"),
-        "warnings": result.count("Warning"),
-        "info": result.count("Info"),
-        "findings": [
-            {
-                "severity": f.severity,
-                "focus": f.focus,
-                "path": f.path,
-                "value": f.value,
-                "shape": f.shape,
-                "constraint": f.constraint,
-                "message": f.message,
-                "sources": [{"document": d, "sentence": s} for d, s in f.sources],
-            }
-            for f in result.findings
-        ],
-    }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def render_turtle(result: ValidationResult) -> str:
-    """The standard SHACL validation report as Turtle, with stable blank node labels."""
-    from rdflib.compare import to_canonical_graph
-
-    canonical = to_canonical_graph(result.report_graph)
-    out = Graph()
-    for prefix, ns in _CURIES.items():
-        out.bind(prefix, ns)
-    out += canonical
-    return out.serialize(format="turtle")
+    return (severity_rank(f.severity), f.focus, f.path or "", f.shape, f.constraint, f.value or "", f.message)
 
 
 # ----------------------------------------------------------------------------- quarantine

@@ -103,8 +103,12 @@ def test_build_is_byte_identical(tmp_path):
 def test_closed_pipe_is_not_an_error(tmp_path):
     graph = tmp_path / "g.trig"
     kg("build", "seeds", "-o", str(graph), "--no-validate")
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "sources", "--graph", str(graph),
-                             "--param", "subject=Scott Kelly"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "query", "sources", "--graph", str(graph), "--param", "subject=Scott Kelly"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # closed before kg writes: its first write fails with EPIPE
     assert proc.wait() == 0
     assert b"Traceback" not in proc.stderr.read()
