@@ -88,6 +88,7 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
     extractors: set[str] = set()
     triples: list[tuple[Node, Node, Node]] = []
     terms: dict[object, Node] = {}
+    assertions: set[URIRef] = set()
     for st in statements:
         s = terms.get(st.subject) or terms.setdefault(st.subject, iris.entity_iri(st.subject))
         p = predicate_term(st.predicate)
@@ -95,6 +96,9 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         o = o or object_term(st.object)
         src = st.source
         a = iris.assertion_iri(article.doc_id, s, p, o.n3(), str(src.sentence), src.extractor)
+        if a in assertions:  # the same fact from the same sentence twice: one assertion, first evidence
+            continue
+        assertions.add(a)
         triples += [
             (s, p, o),
             (a, RDF.type, SF.Assertion),

@@ -114,7 +114,11 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
             entry = entries[ent.ent_id_]
             add(entry.kind, ent, "gazetteer", entry.id, (("class", entry.cls),))
         elif ent.label_ in ("GPE", "LOC") and ent.text.lower() not in _NOT_PLACES and ent.text[:1].isupper():
-            add("place", ent, "ner")
+            known = gazetteer.by_name().get(ent.text.lower())
+            if known is not None:  # "BAIKONUR" in a dateline is the Baikonur Cosmodrome
+                add(known.kind, ent, "gazetteer", known.id, (("class", known.cls),))
+            else:
+                add("place", ent, "ner")
 
     _add_surname_mentions(doc, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)

@@ -215,7 +215,25 @@ def resolve_corpus(results: list[ArticleResult]) -> list[Statement]:
             if new is not None and new not in seen:
                 seen.add(new)
                 out.append(new)
-    return out
+    return _one_preferred_name(out)
+
+
+def _one_preferred_name(statements: list[Statement]) -> list[Statement]:
+    """Each entity keeps one skos:prefLabel across articles: its most stated spelling, written
+    in ordinary case if any is ('Beijing' over 'BEIJING'); the others become skos:altLabel."""
+    names: dict[Ref, Counter] = defaultdict(Counter)
+    for st in statements:
+        if st.predicate == "prefLabel" and isinstance(st.object, str):
+            names[st.subject][st.object] += 1
+    best = {ref: min(c, key=lambda n: (n.isupper(), -c[n], n)) for ref, c in names.items() if len(c) > 1}
+    if not best:
+        return statements
+    out = []
+    for st in statements:
+        if st.predicate == "prefLabel" and st.subject in best and st.object != best[st.subject]:
+            st = replace(st, predicate="altLabel")
+        out.append(st)
+    return list(dict.fromkeys(out))
 
 
 def _cluster_people(local_names: dict[Ref, list[str]]) -> dict[Ref, str]:

@@ -58,3 +58,17 @@ def test_rules_only_pipeline_runs_with_a_notice():
     assert any("no statistical English model" in w for w in result.warnings)
     found = {r["name"] for r in kg.query(result.dataset, "people").rows}
     assert {"Scott Kelly", "Mikhail Kornienko", "Timothy Kopra"} <= found
+
+
+def test_every_development_article_builds_a_conforming_graph(nlp):
+    """The extractor's output on articles it was not written around still satisfies the shapes."""
+    from pathlib import Path
+
+    from kg.pipeline import build
+    from kg.validate import validate
+
+    root = Path(__file__).resolve().parent.parent
+    result = build([root / "devset" / "articles", root / "seeds"], nlp=nlp)
+    report = validate(result.dataset)
+    violations = [f"{f.focus} {f.path}: {f.message}" for f in report.findings if f.severity == "Violation"]
+    assert not violations, "\n".join(violations[:10])

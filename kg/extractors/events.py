@@ -139,10 +139,40 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
     known_days: dict[Ref, PartialDate] = {}
     for s in ctx.sentences:
         span = ctx.sentence_span(s.index)
-        for kind, first, last in triggers_in(span):
-            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days)
+        triggers = triggers_in(span)
+        kinds = {k for k, _, _ in triggers}
+        if "splashdown" in kinds:  # "returned to Earth, splashing down ...": one splashdown
+            triggers = [t for t in triggers if t[0] != "landing"]
+        for n, (kind, first, last) in enumerate(triggers):
+            timed = _nearest_trigger(ctx, s.index, triggers) == n
+            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
         _stay_dates(ctx, missions, anchor, emit, s.index, span)
-    return _drop_undated(emit.statements)
+    return _merge_unattached(_drop_undated(emit.statements))
+
+
+def _nearest_trigger(ctx: Context, sentence: int, triggers: list[tuple[str, int, int]]) -> int:
+    """Which trigger a sentence's clock time belongs to: the one closest to it."""
+    times = find_times(ctx.sentences[sentence].text)
+    if len(triggers) < 2 or not times:
+        return 0
+    at = ctx.sentences[sentence].start + times[0].start
+    return min(range(len(triggers)), key=lambda n: abs(ctx.doc[triggers[n][1]].idx - at))
+
+
+def _merge_unattached(statements: list[Statement]) -> list[Statement]:
+    """An event the sentence gives no crew or flight for ('... splashing down in the Gulf') is
+    the article's event of that type and day that has one."""
+    days: dict[Ref, object] = {st.subject: st.object for st in statements if st.predicate == "date"}
+    anchored = {(ref.key[0], days.get(ref)): ref for ref in days if ref.kind == "event" and ref.key[1] != "unknown"}
+    mapping = {
+        ref: anchored[(ref.key[0], day)]
+        for ref, day in days.items()
+        if ref.kind == "event" and ref.key[1] == "unknown" and (ref.key[0], day) in anchored
+    }
+    if not mapping:
+        return statements
+    out = [replace(st, subject=mapping.get(st.subject, st.subject)) for st in statements]
+    return list(dict.fromkeys(out))
 
 
 def _drop_undated(statements: list[Statement]) -> list[Statement]:
@@ -157,7 +187,7 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
-def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days) -> None:
+def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days, timed=True) -> None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
@@ -169,7 +199,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         day = _date_for(dm, anchor, tense)
         if day is not None:
             break
-    times = find_times(text)
+    times = find_times(text) if timed else []
     participants = _crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))

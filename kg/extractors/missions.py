@@ -60,7 +60,8 @@ RECORD_WORDS = {"record", "records", "mark", "milestone"}
 _CLOSE = 4
 _CAREER = re.compile(
     r"\bcumulative\b|\bcareer\b|\bcombined\b|\bin all\b|\baltogether\b|\btotal (?:time|of)\b.*\b(?:flights|missions)\b"
-    r"|\bover (?:his|her|their)? ?(?:\w+ )?(?:flights|missions|trips)\b|\bacross (?:\w+ )?(?:flights|missions)\b",
+    r"|\bover (?:his|her|their)? ?(?:\w+ )?(?:flights|missions|trips)\b|\bacross (?:\w+ )?(?:flights|missions)\b"
+    r"|\b(?:his|her|their|two|three|four|five|six|seven|both) (?:\w+ )?(?:flights|missions|trips|spaceflights)\b",
     re.I,
 )
 _EARLIER = re.compile(

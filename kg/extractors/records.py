@@ -17,7 +17,10 @@ from kg.extractors.missions import Missions, _owner, durations_in
 from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "records"
-_TRIGGER = re.compile(r"\brecords?\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b", re.I)
+_TRIGGER = re.compile(
+    r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b",
+    re.I,
+)
 _BEAT = {
     "eclipse", "eclipses", "eclipsed", "eclipsing", "break", "breaks", "broke", "breaking", "surpass", "surpasses",
     "surpassed", "surpassing", "beat", "beats", "beating", "top", "tops", "topped", "topping", "overtake",
@@ -35,7 +38,7 @@ _SCOPES = [
     (re.compile(r"\b(?:Canadian|Canada)\b"), "canada"),
 ]
 _CUMULATIVE = re.compile(
-    r"\bcumulative\b|\btotal\b|\bcareer\b|\bcombined\b|\bover (?:\w+ )?(?:flights|missions)\b|\bmost (?:time|days)\b",
+    r"\bcumulative\b|\btotal\b|\bcareer\b|\bthe most of any\b|\blogged\b|\bcombined\b|\bover (?:\w+ )?(?:flights|missions)\b|\bmost (?:time|days)\b",
     re.I,
 )
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
@@ -67,10 +70,21 @@ def _scope(text: str) -> str | None:
     return "world" if _SCOPES[2][0].search(text) else None
 
 
-def _kind(text: str) -> str:
+_SINGLE = re.compile(
+    r"\bsingle\b|\bconsecutive\b|\bone (?:mission|flight|trip|stay)\b|\blongest (?:space)?flight\b|\bcontinuous\b", re.I
+)
+
+
+def _kind(text: str, previous: str = "") -> str:
+    """What a record measures; a cumulative cue in the previous sentence carries over
+    ('... has logged 534 days, the most of any U.S. astronaut. He passed the record of 520 days')."""
     if _SPACEWALK.search(text):
         return "spacewalk_duration"
-    return "cumulative_duration" if _CUMULATIVE.search(text) else "single_flight_duration"
+    if _SINGLE.search(text):
+        return "single_flight_duration"
+    if _CUMULATIVE.search(text) or _CUMULATIVE.search(previous):
+        return "cumulative_duration"
+    return "single_flight_duration"
 
 
 def extract(ctx: Context, missions: Missions, end_years: dict) -> list[Statement]:
@@ -115,11 +129,12 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     beat = next((t for t in span if t.lower_ in _BEAT), None)
     cut = beat.idx - base if beat is not None else len(text)
     new_text = text[:cut]
-    # "a year-long stay", "six months": rhetorical lengths are not record values
-    durations = [d for d in durations_in(text) if d.duration.unit in ("day", "week") and d.duration.whole_days()]
+    kind = _kind(text, ctx.sentences[sentence - 1].text if sentence else "")
+    # "a year-long stay", "six months": rhetorical lengths are not record values; spacewalks count hours
+    units = ("hour",) if kind == "spacewalk_duration" else ("day", "week")
+    durations = [d for d in durations_in(text) if d.duration.unit in units]
     if not ctx.people_in(sentence):
         return
-    kind = _kind(text)
     new_dur = next((d for d in durations if d.start < cut), None)
     if new_dur is not None:
         dspan = ctx.span(base + new_dur.start, base + new_dur.end)
@@ -132,7 +147,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     mission = missions.of(holder)
     info = missions.info(mission) if mission else None
     fallback = info.duration_days if info and kind == "single_flight_duration" else None
-    value = new_dur.duration.whole_days() if new_dur else fallback
+    value = _amount(new_dur) if new_dur else fallback
+    unit = "HR" if new_dur is not None and new_dur.duration.unit == "hour" else "DAY"
     years = _YEAR.findall(new_text)
     year = int(years[-1]) if years else end_years.get(mission)
     scope = _scope(new_text)
@@ -147,7 +163,7 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
             emit(record, "scope", Concept("scope", scope), sentence, text)
         if value:
             emit(record, "value", Decimal(value), sentence, new_dur.text if new_dur else text)
-            emit(record, "unit", Concept("unit", "DAY"), sentence, text)
+            emit(record, "unit", Concept("unit", unit), sentence, text)
             if new_dur is not None and new_dur.duration.approximate:
                 emit(record, "approximate", True, sentence, new_dur.text)
         if year:
@@ -155,11 +171,26 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         if mission is not None:
             emit(record, "setDuring", mission, sentence, text)
         for old, old_scope, clause in olds:
-            if len(scopes) == 1 or old_scope == scope:
+            old_value = _clause_value(text, clause, durations)
+            smaller = value is not None and old_value is not None and old_value >= value
+            if (len(scopes) == 1 or old_scope == scope) and not smaller:  # a record beats a smaller one
                 emit(record, "supersedes", old, sentence, clause)
     for old, _, clause in olds:
         for st in _old_facts(ctx, old, clause, durations, sentence):
             emit(*st)
+
+
+def _clause_value(text: str, clause: str, durations) -> Decimal | int | None:
+    offset = text.find(clause)
+    inside = [d for d in durations if offset <= d.start < offset + len(clause)]
+    return _amount(inside[0]) if inside else None
+
+
+def _amount(match) -> Decimal | int:
+    """Days for day and week lengths; hours as stated for spacewalk time."""
+    if match.duration.unit == "hour":
+        return match.duration.amount
+    return match.duration.whole_days()
 
 
 def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list[tuple[Ref, str | None, str]]:
@@ -191,8 +222,9 @@ def _old_facts(ctx, old: Ref, clause: str, durations, sentence: int) -> list[tup
         facts.append((old, "scope", Concept("scope", old.key[1]), sentence, clause))
     inside = [d for d in durations if offset <= d.start < offset + len(clause)]
     if inside:
-        facts.append((old, "value", Decimal(inside[0].duration.whole_days()), sentence, inside[0].text))
-        facts.append((old, "unit", Concept("unit", "DAY"), sentence, clause))
+        unit = "HR" if inside[0].duration.unit == "hour" else "DAY"
+        facts.append((old, "value", Decimal(_amount(inside[0])), sentence, inside[0].text))
+        facts.append((old, "unit", Concept("unit", unit), sentence, clause))
     years = _YEAR.findall(clause)
     if years:
         facts.append((old, "year", PartialDate(int(years[0])), sentence, clause))

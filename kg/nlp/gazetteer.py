@@ -69,6 +69,16 @@ def entries() -> dict[str, GazEntry]:
 
 
 @cache
+def by_name() -> dict[str, GazEntry]:
+    """Entries by any of their names, lowercased ('BAIKONUR' finds Baikonur Cosmodrome)."""
+    out: dict[str, GazEntry] = {}
+    for entry in entries().values():
+        for name in (entry.label, *entry.aliases):
+            out.setdefault(name.lower(), entry)
+    return out
+
+
+@cache
 def roles() -> dict[str, str]:
     """Role phrase (lowercase) -> role concept name."""
     return {phrase.lower(): role for phrase, role in _rows("roles.tsv")}
