@@ -16,6 +16,8 @@ from kg.nlp import gazetteer
 from kg.types import Mention, Sentence
 
 _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
+#: Lines that are page furniture, not the story: photo credits, "PHOTOS:"/"NEWS:" teasers, sources.
+_FURNITURE = re.compile(r"^\s*(?:photo|photos|image|images|credit|credits|source|news|read more|related|video|watch)\b[^:]{0,20}:", re.I)
 _NOT_PLACES = {"earth", "mars", "moon", "the moon", "space", "orbit", "sun", "venus"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -101,7 +103,10 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
     name_parts = {
         w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
     }
+    furniture = {s.index for s in sentences if _FURNITURE.match(s.text)}
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and _which(starts, ent.start_char) in furniture:
+            continue  # "Credits: NASA/Bill Ingalls" names a photographer, not someone in the story
         if ent.label_ != "PERSON" and not ent.ent_id_ and ent.text.lower() in name_parts:
             add("person", ent, "alias")  # the model's "Hurley" (GPE) is the Doug Hurley named before
         elif ent.label_ == "PERSON":
@@ -113,7 +118,7 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         elif ent.ent_id_ and ent.ent_id_ in entries:
             entry = entries[ent.ent_id_]
             add(entry.kind, ent, "gazetteer", entry.id, (("class", entry.cls),))
-        elif ent.label_ in ("GPE", "LOC") and ent.text.lower() not in _NOT_PLACES and ent.text[:1].isupper():
+        elif ent.label_ in ("GPE", "LOC") and _place_like(ent.text):
             known = gazetteer.by_name().get(ent.text.lower())
             if known is not None:  # "BAIKONUR" in a dateline is the Baikonur Cosmodrome
                 add(known.kind, ent, "gazetteer", known.id, (("class", known.cls),))
@@ -123,6 +128,12 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
     _add_surname_mentions(doc, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _place_like(text: str) -> bool:
+    """A model's GPE/LOC that can be a place on Earth ('Earth Art' and 'Mars' cannot)."""
+    low = text.lower()
+    return text[:1].isupper() and low not in _NOT_PLACES and low.split()[0] not in _NOT_PLACES
 
 
 def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
