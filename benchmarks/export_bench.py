@@ -25,17 +25,9 @@ import rdflib
 
 from benchmarks.synth import synth_dataset
 from kg.export import FORMATS, export
-from kg.graphio import write_atomic
+from kg.graphio import SUFFIX_BY_FORMAT, write_atomic
 
-SUFFIX = {
-    "turtle": "ttl",
-    "nt": "nt",
-    "trig": "trig",
-    "nquads": "nq",
-    "json-ld": "jsonld",
-    "graphml": "graphml",
-    "gexf": "gexf",
-}
+SUFFIX = {fmt: suffix.lstrip(".") for fmt, suffix in SUFFIX_BY_FORMAT.items()}
 
 
 def measure(n_triples: int, seed: int, repeat: int) -> tuple[str, list[tuple[str, float, int]]]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from kg.errors import QueryError
+from kg.resources import QUERIES_DIR
 from kg.validate import curie, label, shorten, union_view
 
-QUERY_FILE = Path(__file__).resolve().parent.parent / "queries" / "conflicts.rq"
+QUERY_FILE = QUERIES_DIR / "conflicts.rq"
 
 
 @dataclass(frozen=True)

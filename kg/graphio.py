@@ -26,6 +26,10 @@ FORMATS_BY_SUFFIX: dict[str, str] = {
 }
 #: Export formats by extension: the RDF ones plus the entity-graph formats (see ``kg.export``).
 EXPORT_FORMATS_BY_SUFFIX: dict[str, str] = {**FORMATS_BY_SUFFIX, ".graphml": "graphml", ".gexf": "gexf"}
+#: The usual file extension of each export format (the first listed: ".jsonld" before ".json").
+SUFFIX_BY_FORMAT: dict[str, str] = {}
+for _suffix, _fmt in EXPORT_FORMATS_BY_SUFFIX.items():
+    SUFFIX_BY_FORMAT.setdefault(_fmt, _suffix)
 
 
 def format_for(path: str | Path, *, suffixes: dict[str, str] = FORMATS_BY_SUFFIX) -> str:

@@ -28,11 +28,11 @@ from rdflib.namespace import OWL, XSD
 
 from kg.errors import GraphReadError
 from kg.graphio import write_atomic
+from kg.resources import ONTOLOGY_DIR
 from kg.vocab import PREFIXES, SF
 
 #: Where the shipped context is published; documents may reference it by this IRI.
 CONTEXT_IRI = "https://w3id.org/spaceflight-kg/context.jsonld"
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
 CONTEXT_FILE_NAME = CONTEXT_PATH.name
 

@@ -17,7 +17,9 @@ from kg.types import Mention, Sentence
 
 _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
 #: Lines that are page furniture, not the story: photo credits, "PHOTOS:"/"NEWS:" teasers, sources.
-_FURNITURE = re.compile(r"^\s*(?:photo|photos|image|images|credit|credits|source|news|read more|related|video|watch)\b[^:]{0,20}:", re.I)
+_FURNITURE = re.compile(
+    r"^\s*(?:photo|photos|image|images|credit|credits|source|news|read more|related|video|watch)\b[^:]{0,20}:", re.I
+)
 _NOT_PLACES = {"earth", "mars", "moon", "the moon", "space", "orbit", "sun", "venus"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}

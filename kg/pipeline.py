@@ -7,7 +7,7 @@ collects per-file errors (a bad file never stops the others) and counts what was
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset
@@ -32,7 +32,6 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     model: str | None = None
     statements: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def read_inputs(

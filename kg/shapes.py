@@ -23,8 +23,8 @@ from rdflib.term import Node
 from kg.errors import ShapesError, one_line
 from kg.findings import SFSH, SH
 from kg.report import curie
+from kg.resources import ONTOLOGY_DIR
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 # Terms that make pyshacl run SPARQL or JavaScript, or that need its advanced mode.
 _UNSAFE = tuple(SH[name] for name in (
     "sparql", "select", "ask", "construct", "update", "validator", "nodeValidator", "propertyValidator",

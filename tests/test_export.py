@@ -20,20 +20,12 @@ from rdflib.plugins.shared.jsonld import context as jsonld_context
 from kg import jsonld
 from kg.errors import GraphReadError, OutputError, UsageError
 from kg.export import FORMATS, export, serialize
-from kg.graphio import load_dataset
+from kg.graphio import SUFFIX_BY_FORMAT, load_dataset
 from kg.vocab import ID, PREFIXES, SF
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample.trig"
-SUFFIX = {
-    "turtle": "ttl",
-    "nt": "nt",
-    "trig": "trig",
-    "nquads": "nq",
-    "json-ld": "jsonld",
-    "graphml": "graphml",
-    "gexf": "gexf",
-}
+SUFFIX = {fmt: suffix.lstrip(".") for fmt, suffix in SUFFIX_BY_FORMAT.items()}
 SKOS_PREF = URIRef(PREFIXES["skos"] + "prefLabel")
 
 

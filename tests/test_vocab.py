@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
+from kg.extractors import events
 from kg.nlp import gazetteer
 from kg.vocab import RKIND, ROLE, SCHEMES, SCOPE, SF
 
@@ -75,16 +76,7 @@ def test_gazetteer_data_is_consistent():
     for role in gazetteer.roles().values():
         assert role in ROLE.__annotations__
     for kind in gazetteer.event_triggers().values():
-        assert kind in {
-            "launch",
-            "landing",
-            "splashdown",
-            "docking",
-            "undocking",
-            "handover",
-            "spacewalk",
-            "press_conference",
-        }
+        assert kind in events.CLASS
     for pattern in gazetteer.flight_patterns():
         assert pattern.spacecraft in entries
     assert SCOPE.world and RKIND.other

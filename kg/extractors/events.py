@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
-from kg.extractors.missions import Missions, _crew_in_sentence, crew_continuation, new_stay, sole_flight, station_of
+from kg.extractors.missions import Missions, crew_continuation, crew_in_sentence, new_stay, sole_flight, station_of
 from kg.nlp import gazetteer
 from kg.normalize.dates import DateMatch, find_dates, resolve
 from kg.normalize.times import combine, find_times
@@ -200,7 +200,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         if day is not None:
             break
     times = find_times(text) if timed else []
-    participants = _crew_in_sentence(ctx, sentence)
+    participants = crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
     if not participants and kind in _MISSION_EVENTS:

@@ -174,7 +174,7 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
         if station is not None and pattern is not None and pattern.family != "expedition":
             crafts[ref].append(station)
             emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
-        people = _crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
+        people = crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
         people += crew_continuation(ctx, m.sentence)
         if people:
             for person in people:
@@ -197,7 +197,7 @@ def crew_continuation(ctx: Context, sentence: int) -> list[Ref]:
     text = ctx.sentences[nxt].text
     if not _ON_BOARD.search(text[:60]):
         return []
-    return _crew_in_sentence(ctx, nxt)
+    return crew_in_sentence(ctx, nxt)
 
 
 def _crew_context(ctx: Context, sentence: int) -> bool:
@@ -209,7 +209,7 @@ def _crew_context(ctx: Context, sentence: int) -> bool:
     )
 
 
-def _crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
+def crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
     """People of a sentence, leaving out those only named as earlier record holders."""
     span = ctx.sentence_span(sentence)
     cut = None
@@ -252,7 +252,7 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
         found = _refs_at(ctx, j)
         if found:
             return found
-    people = _crew_in_sentence(ctx, sentence)
+    people = crew_in_sentence(ctx, sentence)
     for token in ctx.sentence_span(sentence):
         if token.dep_ in ("nsubj", "nsubjpass"):
             found = _refs_at(ctx, token.i)
