@@ -83,6 +83,7 @@ class SF(DefinedNamespace):
     handedOverBy: URIRef
     handedOverTo: URIRef
     commandOf: URIRef
+    station: URIRef
     # records
     holder: URIRef
     recordKind: URIRef

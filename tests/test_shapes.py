@@ -99,6 +99,7 @@ EXPECTED: dict[str, list[str]] = {
     "event-undated": ["I EventWhenShape event:handover-one-year - Or"],
     "handover-by": ["V Handover-handedOverBy event:handover-one-year sf:handedOverBy Class"],
     "handover-to": ["V Handover-handedOverTo event:handover-one-year sf:handedOverTo Class"],
+    "event-station": ["V Event-station event:handover-one-year sf:station Class"],
     "handover-command-of": ["V Handover-commandOf event:handover-one-year sf:commandOf Class"],
     "landing-stranger": ["W LandingCrewShape event:landing-one-year sf:participant SPARQL"],
     "ok-landing-crew-unknown": [],

@@ -32,9 +32,15 @@ CLASS = {
 _MISSION_EVENTS = {"launch", "landing", "splashdown", "docking", "undocking"}
 _PLACE_PREPS = {"in", "at", "near", "off", "from", "over", "on"}
 _OFF_WORLD = {"mars", "moon", "the moon", "asteroid"}
-_PLAN_WORDS = {"scheduled", "expected", "planned", "set", "due", "slated", "poised"}
+_PLAN_WORDS = {
+    "scheduled", "expected", "planned", "set", "due", "slated", "poised", "expect", "expects", "plan", "plans",
+    "intend", "intends", "hope", "hopes", "aim", "aims", "preparing", "prepares", "prepare",
+}  # fmt: skip
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
+# "three hours after launch", "since landing": the event is a time reference, not news of this sentence
+_REFERENCE_WORDS = {"after", "before", "since", "until", "till", "prior", "ahead", "awaiting", "pending"}
+_CRAFT_NOUNS = {"capsule", "spacecraft", "ship", "vehicle", "spaceship", "crew", "orbiter", "shuttle"}
 _RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
 
 
@@ -110,6 +116,8 @@ def _tense(span: Span, trigger_i: int) -> str:
     children = {c.lower_ for c in token.children}
     if children & {"will", "’ll", "'ll"} or token.lower_ in _PLAN_WORDS or "due" in children:
         return "future"
+    if any(a.lower_ in _PLAN_WORDS for a in list(token.ancestors)[:2]):
+        return "future"  # "expects to carry out spacewalks", "plans to launch"
     window = [t.lower_ for t in doc[max(span.start, trigger_i - 4) : trigger_i]]
     if any(w in ("will", "scheduled", "expected", "due", "planned") for w in window):
         return "future"
@@ -118,12 +126,16 @@ def _tense(span: Span, trigger_i: int) -> str:
     return "any"
 
 
-def _date_for(dm: DateMatch, anchor: date | None, tense: str) -> PartialDate | None:
+def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool = True) -> PartialDate | None:
+    """A date match as a date; a bare weekday is the one nearest the anchor in the verb's direction.
+
+    Without a publication date the anchor is a date the story tells, and the story is written
+    after it: "launched Wednesday, Oct. 15 ... landed on Thursday" is the Thursday after."""
     if dm.weekday is not None and dm.value is None and anchor is not None:
         offset = (dm.weekday - anchor.weekday()) % 7
         ahead = anchor + timedelta(days=offset)
         behind = ahead - timedelta(days=7) if offset else ahead
-        if tense == "past":
+        if tense == "past" and published:
             d = behind
         elif tense == "future":
             d = ahead
@@ -143,11 +155,23 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
         kinds = {k for k, _, _ in triggers}
         if "splashdown" in kinds:  # "returned to Earth, splashing down ...": one splashdown
             triggers = [t for t in triggers if t[0] != "landing"]
+        triggers = [t for t in triggers if not _is_time_reference(ctx.doc, span, t[1], t[2])]
         for n, (kind, first, last) in enumerate(triggers):
             timed = _nearest_trigger(ctx, s.index, triggers) == n
             _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
         _stay_dates(ctx, missions, anchor, emit, s.index, span)
     return _merge_unattached(_drop_undated(emit.statements))
+
+
+def _is_time_reference(doc, span: Span, first: int, last: int) -> bool:
+    """'three hours after launch', 'since its docking': a trigger that times something else.
+    'after landing in Kazakhstan on ...' still reports the landing: a place or date follows."""
+    if last + 1 < span.end and doc[last + 1].lower_ in _PLACE_PREPS:
+        return False
+    k = first - 1
+    while k >= span.start and doc[k].lower_ in ("the", "its", "their", "his", "her", "to", "a"):
+        k -= 1
+    return k >= span.start and doc[k].lower_ in _REFERENCE_WORDS
 
 
 def _nearest_trigger(ctx: Context, sentence: int, triggers: list[tuple[str, int, int]]) -> int:
@@ -179,10 +203,13 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     """A launch, landing or docking the article never dates is a passing mention ("since
     launch"), not an event to report; the crew it named stays on the mission."""
     dated = {st.subject for st in statements if st.predicate in ("date", "time")}
+    attended = {st.subject for st in statements if st.predicate == "participant"}
     drop = {
         st.subject
         for st in statements
-        if st.subject.kind == "event" and st.subject.key[0] in _MISSION_EVENTS and st.subject not in dated
+        if st.subject.kind == "event"
+        and st.subject not in dated
+        and (st.subject.key[0] in _MISSION_EVENTS or st.subject not in attended)
     }
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
@@ -196,7 +223,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     tense = _tense(span, first)
     day = None
     for dm in find_dates(text):
-        day = _date_for(dm, anchor, tense)
+        day = _date_for(dm, anchor, tense, published=ctx.article.published is not None)
         if day is not None:
             break
     times = find_times(text) if timed else []
@@ -206,21 +233,21 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     if not participants and kind in _MISSION_EVENTS:
         participants = crew_continuation(ctx, sentence)
     place = _place(ctx, sentence, first, last)
+    station = station_of(ctx, sentence) if kind in ("docking", "undocking") else None
     vehicle = _vehicle(ctx, sentence)
-    if not (day or times or place or vehicle or participants):
+    if not (day or times or place or station or vehicle or participants):
         return
-    if kind in _MISSION_EVENTS and not (day or times or place or vehicle):
+    if kind in _MISSION_EVENTS and not (day or times or place or station or vehicle):
         return
-    mission = next((missions.of(p) for p in participants if missions.of(p)), None)
+    if tense == "future" and not times and (day is None or day.to_date() is None):
+        return  # "is scheduled to launch early next month": not yet news, and not datable
     named = [r for _, r in ctx.in_sentence(sentence, "mission")]
-    if named:
-        mission = named[0]
+    mission = named[0] if named else None
     created = False
-    if mission is None and participants and kind in ("launch", "landing", "splashdown"):
-        # the flight the article names elsewhere, else the lead's (unnamed) stay
-        mission = sole_flight(ctx)
-        if mission is None:
-            mission = new_stay(ctx, sentence, participants)
+    if mission is None:
+        mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle)
+        if mission is None and participants and kind in ("launch", "landing", "splashdown"):
+            mission = new_stay(ctx, sentence, participants)  # the lead's (unnamed) stay
             created = True
     if kind in _MISSION_EVENTS and mission is not None:
         ref = Ref("event", (kind, mission))
@@ -239,11 +266,13 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     emit(ref, "type", Concept("class", CLASS[kind]), sentence, evidence)
     if mission is not None:
         emit(ref, "mission", mission, sentence, evidence)
+        if kind == "docking" and station is not None:
+            emit(mission, "spacecraft", station, sentence, evidence)  # the station the flight went to
         if created:
             emit(mission, "type", Concept("class", "Mission"), sentence, evidence)
             if mission.key[2] != "space":
                 emit(mission, "spacecraft", mission.key[2], sentence, evidence)
-        if vehicle is not None and kind in ("launch", "landing", "splashdown"):
+        if vehicle is not None and kind in ("launch", "landing", "splashdown") and not _is_rocket(vehicle):
             emit(mission, "spacecraft", vehicle, sentence, evidence)
     full = day.to_date() if day else None
     if full is not None:
@@ -257,6 +286,8 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
             emit(mission, "startDate", day, sentence, evidence)
     if place is not None:
         emit(ref, "place", place, sentence, evidence)
+    if station is not None:
+        emit(ref, "station", station, sentence, evidence)
     if vehicle is not None:
         emit(ref, "vehicle", vehicle, sentence, evidence)
     if kind == "handover":
@@ -266,6 +297,35 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         emit(ref, "participant", person, sentence, evidence)
         if mission is not None and kind in ("landing", "splashdown", "launch"):
             emit(mission, "crewMember", person, sentence, evidence)
+
+
+def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | None:
+    """The flight an event belongs to when the sentence does not name it: its crew's, else the
+    article's only flight (for 'the capsule docked ...' too) unless the sentence names another vehicle."""
+    mission = next((missions.of(p) for p in participants if missions.of(p)), None)
+    if mission is None and kind in _MISSION_EVENTS:
+        words = {t.lower_ for t in ctx.sentence_span(sentence)}
+        if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:
+            mission = sole_flight(ctx)
+    if mission is not None and vehicle is not None and _other_vehicle(missions, mission, vehicle):
+        return None
+    return mission
+
+
+def _is_rocket(craft: Ref) -> bool:
+    """A launch vehicle carries a flight; it is not the flight's spacecraft."""
+    entry = gazetteer.entries().get(craft.key[0]) if isinstance(craft.key[0], str) else None
+    return entry is not None and entry.cls == "LaunchVehicle"
+
+
+def _other_vehicle(missions, mission: Ref, vehicle: Ref) -> bool:
+    """A flight with its own named vehicle (Soyuz MS-22) and a sentence naming a different capsule."""
+    info = missions.info(mission)
+    own = [c for c in (info.spacecraft if info else ()) if c.key == mission.key]
+    if not own or vehicle in own:
+        return False
+    entry = gazetteer.entries().get(vehicle.key[0]) if isinstance(vehicle.key[0], str) else None
+    return entry is not None and entry.cls in ("Capsule", "SpaceShuttle")
 
 
 def _zone_of(ref: Ref | None) -> str | None:

@@ -1,0 +1,57 @@
+"""Stage 'events' on small invented articles: what a sentence reports, and what it only mentions."""
+
+from __future__ import annotations
+
+import kg
+
+LAUNCH_AND_DOCKING = """BAIKONUR, Kazakhstan — Commander Ilya Serdobov and NASA astronaut Wren Calloway lifted off aboard Soyuz MS-31 at 2:10 p.m. EDT on April 8, 2027.
+The capsule docked with the International Space Station at 5:25 p.m. EDT, about three hours after launch.
+Russian cosmonaut Darya Lutsenko is scheduled to launch to the station aboard a SpaceX Crew Dragon early next month.
+The crew expects to carry out several spacewalks on the Russian segment.
+"""
+
+WEEKDAYS = """Taikonaut Meng Haoran landed in Inner Mongolia early on Thursday.
+The flight began on Wednesday, Oct. 13, 2027, when his rocket lifted off from Jiuquan.
+"""
+
+
+def rows(build, name):
+    return kg.query(build.dataset, name).rows
+
+
+def test_a_time_reference_is_not_an_event(build_text):
+    b = build_text({"a.txt": LAUNCH_AND_DOCKING})
+    events = rows(b, "events")
+    launch_times = {str(r["time"]) for r in events if r["type"] == "launch"}
+    docking_times = {str(r["time"]) for r in events if r["type"] == "docking"}
+    assert launch_times == {"2027-04-08 14:10:00-04:00"}
+    assert docking_times == {"2027-04-08 17:25:00-04:00"}
+
+
+def test_a_docking_names_its_station_and_joins_the_flight(build_text):
+    b = build_text({"a.txt": LAUNCH_AND_DOCKING})
+    docking = [r for r in rows(b, "events") if r["type"] == "docking"]
+    assert {r["place"] for r in docking} == {"International Space Station"}
+    crafts = {r["spacecraft"] for r in rows(b, "missions") if r["name"] == "Soyuz MS-31"}
+    assert "International Space Station" in crafts
+
+
+def test_a_planned_flight_is_not_this_flight(build_text):
+    b = build_text({"a.txt": LAUNCH_AND_DOCKING})
+    crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "Soyuz MS-31"}
+    assert crew == {"Ilya Serdobov", "Wren Calloway"}
+    crafts = {r["spacecraft"] for r in rows(b, "missions") if r["name"] == "Soyuz MS-31"}
+    assert "Crew Dragon" not in crafts
+    participants = {r["participant"] for r in rows(b, "events") if r["type"] == "launch"}
+    assert "Darya Lutsenko" not in participants
+
+
+def test_an_undated_unattended_event_is_left_out(build_text):
+    b = build_text({"a.txt": LAUNCH_AND_DOCKING})
+    assert not [r for r in rows(b, "events") if r["type"] == "spacewalk"]
+
+
+def test_a_weekday_after_the_story_date_when_no_publication_date(build_text):
+    b = build_text({"w.txt": WEEKDAYS})
+    landing = {str(r["date"]) for r in rows(b, "events") if r["type"] == "landing"}
+    assert landing == {"2027-10-14"}
