@@ -80,3 +80,9 @@ def test_gazetteer_data_is_consistent():
     for pattern in gazetteer.flight_patterns():
         assert pattern.spacecraft in entries
     assert SCOPE.world and RKIND.other
+
+
+def test_non_name_words_are_lowercase_single_words():
+    words = gazetteer.non_name_words()
+    assert words and all(w == w.lower() and w.isalpha() for w in words)
+    assert not words & set(gazetteer.roles()), "a role word belongs in roles.tsv"

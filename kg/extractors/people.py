@@ -46,7 +46,7 @@ def extract(ctx: Context) -> list[Statement]:
         span = ctx.span(m.start, m.end)
         if span is None:
             continue
-        facts, plural = _left_facts(ctx, span.start)
+        facts, plural = _left_facts(ctx, span.start, span.end)
         if not facts and span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("and", ","):
             facts = _inherited(ctx, span.start, plural_roles)
         if plural:
@@ -64,8 +64,11 @@ def _entity_id(token: Token, kinds: tuple[str, ...]) -> str | None:
     return entry.id if entry and entry.kind in kinds else None
 
 
-def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
-    """Facts from the words just before a name, and whether the role word was plural."""
+def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
+    """Facts from the words just before a name, and whether the role word was plural.
+
+    Also 'the station's commander, Viktor Afanasyev,' (a singular role set off by commas),
+    'fellow Russian Sergei Krikalev' and "Japan's Takuya Onishi" (a country right before the name)."""
     roles = gazetteer.roles()
     doc = ctx.doc
     facts: list[tuple] = []
@@ -96,6 +99,12 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
         elif org and tok.i + 1 < start and doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start:
             facts.append(("agency", Ref("organization", (org,)), j))
             break
+        elif country and (
+            j == start - 1 and _demonym(tok, country) or doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start
+        ):
+            facts.append(("nationality", Ref("place", (country,)), j))
+        elif tok.text == "," and j == start - 1 and _apposed(doc, j, end, roles):
+            pass  # "the station's commander, Viktor Afanasyev,"
         elif (
             tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts
         ):
@@ -113,6 +122,24 @@ def _left_facts(ctx: Context, start: int) -> tuple[list[tuple], bool]:
             break
         j -= 1
     return _dedupe(facts), plural
+
+
+def _demonym(token: Token, country: str) -> bool:
+    """'Russian', 'Danish', 'Kazakh' -- not 'Kazakhstan' ('landed in Kazakhstan Kelly ...')."""
+    entry = gazetteer.entries()[country]
+    text = token.text
+    return text != entry.label and (text == entry.attr("demonym") or text.endswith(("an", "ese", "ish", "ch", "ic")))
+
+
+def _apposed(doc, comma: int, end: int, roles: dict[str, str]) -> bool:
+    """A singular role word before the comma, with a determiner or possessive before it, and the
+    name closed by a comma, 'and' or the sentence end."""
+    role = doc[comma - 1].lower_ if comma >= 1 else ""
+    if role not in roles or role.endswith("s") and not role.endswith("ss"):
+        return False
+    closed = end >= len(doc) or doc[end].text in (",", ".", ";") or doc[end].lower_ == "and"
+    left = {t.lower_ for t in doc[max(comma - 4, 0) : comma - 1]}
+    return closed and bool(left & {"the", "its", "their", "his", "her", "’s", "'s"})
 
 
 _YEAR_OLD = re.compile(r"\b(\d{2})-year-old(?:\s+[\w.’'-]+){0,3}\s+$")
@@ -195,6 +222,10 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
     """'Hurley ... served as the spacecraft commander', 'Kononenko, who is the current commander'."""
     roles = gazetteer.roles()
     k = end
+    if k < len(doc) and doc[k].lower_ == "of":  # "Andreas Mogensen of the European Space Agency, who is ..."
+        k += 1
+        while k < min(end + 7, len(doc)) and doc[k].text != "," and not doc[k].is_sent_end:
+            k += 1
     if k < len(doc) and doc[k].text == ",":
         k += 1
     if k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":

@@ -64,10 +64,11 @@ def _looks_like_name(tokens: list) -> bool:
 def people(doc: Doc) -> Doc:
     """Add PERSON spans after role words; drop PERSON spans that cannot be names."""
     role_words = gazetteer.roles()
-    ents = [e for e in doc.ents if not (e.label_ == "PERSON" and not _plausible_person(e, role_words))]
+    ents = [_without_title(e, role_words) if e.label_ == "PERSON" else e for e in doc.ents]
+    ents = [e for e in ents if e is not None and not (e.label_ == "PERSON" and not _plausible_person(e, role_words))]
     added: list[Span] = []
     for token in doc:
-        if token.lower_ not in role_words or token.i + 1 >= len(doc):
+        if token.i + 1 >= len(doc) or not (token.lower_ in role_words or _introduces_name(doc, token)):
             continue
         j = token.i + 1
         name: list = []
@@ -92,11 +93,14 @@ def people(doc: Doc) -> Doc:
             j += 1
         while name and name[-1].text.lower() in _NAME_PARTICLES:
             name.pop()
+        while name and (name[0].lower_ in role_words or name[0].lower_ in gazetteer.non_name_words()):
+            name.pop(0)  # "Japanese Prime Minister Fumio Kishida"
         if (
             len(name) >= 2
             and _looks_like_name(name)
             and not any(t.is_stop for t in name)
             and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name)
+            and not any(t.lower_ in gazetteer.non_name_words() for t in name)
         ):
             added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
     added += _appositive_names(doc, role_words, ents + added)
@@ -106,9 +110,23 @@ def people(doc: Doc) -> Doc:
     return doc
 
 
+def _introduces_name(doc: Doc, token) -> bool:
+    """A nationality word ('fellow Russian Pavel Dubinsky') or a country's or agency's possessive
+    ("Japan's Haruto Kisaragi", "NASA's Kara Whitlow") right before a capitalised name."""
+    if token.text in ("’s", "'s") and token.i >= 1:
+        entry = gazetteer.entries().get(doc[token.i - 1].ent_id_)
+        return entry is not None and entry.kind in ("country", "organization")
+    entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ else None
+    if entry is None or entry.kind != "country" or token.text == entry.label:
+        return False
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or not doc[token.i + 1].ent_id_)
+
+
 def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> list[Span]:
     """Names the model missed but an apposition introduces: 'Talia Morrow-Quist, the commander of ...'."""
-    taken = {i for e in known for i in range(e.start, e.end)}
+    # a model's ORG or GPE guess without a gazetteer id gives way ('Aidyn Aimbetov, a cosmonaut')
+    firm = [e for e in known if e.label_ in ("PERSON", "MISSION") or e.ent_id_]
+    taken = {i for e in firm for i in range(e.start, e.end)}
     out: list[Span] = []
     for comma in doc:
         if comma.text != "," or comma.i < 2 or comma.i + 2 >= len(doc):
@@ -134,11 +152,22 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
     return out
 
 
+def _without_title(ent: Span, role_words: dict[str, str]) -> Span | None:
+    """A PERSON span without the titles in front ('Prime Minister Fumio Kishida' -> 'Fumio Kishida')."""
+    titles = gazetteer.non_name_words()
+    start = ent.start
+    while start < ent.end and (ent.doc[start].lower_ in role_words or ent.doc[start].lower_ in titles):
+        start += 1
+    if start == ent.start:
+        return ent
+    return Span(ent.doc, start, ent.end, label="PERSON") if start < ent.end else None
+
+
 def _plausible_person(ent: Span, role_words: dict[str, str]) -> bool:
     text = ent.text
     if any(ch.isdigit() for ch in text) or not text[:1].isupper():
         return False
     words = text.replace("’s", "").replace("'s", "").split()
-    if any(w.lower() in role_words for w in words):
+    if any(w.lower() in role_words or w.lower() in gazetteer.non_name_words() for w in words):
         return False
     return not all(t.is_stop for t in ent)

@@ -3,7 +3,8 @@ event words, kept as data files in ``kg/nlp/patterns/`` and loaded here.
 
 ``entities.tsv`` is the source of truth for known things; ``gazetteer.jsonl`` holds the
 spaCy ``EntityRuler`` patterns generated from it (each with the entity ``id``).  Regenerate
-with ``python -m kg.nlp.gazetteer``; ``tests/test_patterns.py`` checks the two agree.
+with ``python -m kg.nlp.gazetteer``; ``tests/test_vocab.py`` checks the two agree.
+``non_names.txt`` lists the capitalised words no person's name contains.
 """
 
 from __future__ import annotations
@@ -82,6 +83,12 @@ def by_name() -> dict[str, GazEntry]:
 def roles() -> dict[str, str]:
     """Role phrase (lowercase) -> role concept name."""
     return {phrase.lower(): role for phrase, role in _rows("roles.tsv")}
+
+
+@cache
+def non_name_words() -> frozenset[str]:
+    """Lowercase words that never belong to a person's name (titles, institutions, hardware)."""
+    return frozenset(row[0].lower() for row in _rows("non_names.txt"))
 
 
 @cache

@@ -1,0 +1,60 @@
+"""Stage 'people' on invented names: roles, agencies and nationalities from the words around a name."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+TEXT = """Riding home with Ostrova were two first-time fliers: Lars Brekkevold of the European Space Agency, who is Norway's first astronaut, and Nurlan Temirbek, a cosmonaut from Kazakhstan.
+With them was the station's commander, Yevgeny Starikov, and French astronaut Claire Vautrin.
+She passed the 803 days logged by fellow Russian Pavel Dubinsky over six flights.
+Ivanishin, NASA's Kara Whitlow and Japan's Haruto Kisaragi will keep the station running.
+After landing in Kazakhstan Whitlow was flown to Houston.
+"""
+
+
+@pytest.fixture(scope="module")
+def people(build_text):
+    rows = kg.query(build_text({"p.txt": TEXT}).dataset, "people").rows
+    out: dict[str, dict[str, set]] = {}
+    for r in rows:
+        person = out.setdefault(r["name"], {"role": set(), "agency": set(), "nationality": set()})
+        for key in person:
+            if r[key] is not None:
+                person[key].add(r[key])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "value"),
+    [
+        ("Lars Brekkevold", "agency", "European Space Agency"),
+        ("Lars Brekkevold", "role", "astronaut"),  # "..., who is Norway's first astronaut"
+        ("Lars Brekkevold", "nationality", "Norwegian"),
+        ("Nurlan Temirbek", "role", "cosmonaut"),  # a name the model may call an organisation
+        ("Nurlan Temirbek", "nationality", "Kazakh"),
+        ("Yevgeny Starikov", "role", "commander"),  # "the station's commander, Yevgeny Starikov,"
+        ("Claire Vautrin", "nationality", "French"),
+        ("Pavel Dubinsky", "nationality", "Russian"),  # "fellow Russian Pavel Dubinsky"
+        ("Haruto Kisaragi", "nationality", "Japanese"),  # "Japan's Haruto Kisaragi"
+        ("Kara Whitlow", "agency", "NASA"),
+    ],
+)
+def test_fact_around_a_name(people, name, key, value):
+    assert value in people[name][key]
+
+
+def test_a_country_name_before_a_name_is_not_a_nationality(people):
+    assert "Kazakh" not in people["Kara Whitlow"]["nationality"]
+
+
+def test_titles_and_institutions_are_not_names(build_text):
+    text = (
+        "Work on the Russian Orbital Segment continued while NASA's Commercial Crew Program waited.\n"
+        "Japanese Prime Minister Sora Ikehata praised fellow Austrian Lukas Pfeiffenberger.\n"
+    )
+    rows = kg.query(build_text({"t.txt": text}).dataset, "people").rows
+    found = {r["name"] for r in rows}
+    assert found == {"Sora Ikehata", "Lukas Pfeiffenberger"}
+    assert {r["nationality"] for r in rows if r["name"] == "Lukas Pfeiffenberger"} == {"Austrian"}
