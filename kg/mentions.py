@@ -170,6 +170,24 @@ def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], 
         covered.update(range(span.start, span.end))
 
 
+_NOMINAL_ROLES = {"astronaut", "cosmonaut", "taikonaut", "commander"}
+_NOMINAL_MODIFIERS = {"veteran", "former", "retired", "rookie", "first-time", "year", "old", "-", "’s", "'s", "station"}
+
+
+def _definite(doc: Doc, i: int) -> bool:
+    """'the astronaut', 'the NASA astronaut', 'the veteran Russian cosmonaut', 'the 47-year-old astronaut'."""
+    j = i - 1
+    while j >= 0 and i - j <= 6:
+        t = doc[j]
+        if t.lower_ == "the":
+            return True
+        entry = gazetteer.entries().get(t.ent_id_) if t.ent_id_ else None
+        if not (entry and entry.kind in ("organization", "country") or t.lower_ in _NOMINAL_MODIFIERS or t.like_num):
+            return False
+        j -= 1
+    return False
+
+
 def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
     """Pronouns, 'the astronaut' nominals and 'the station' references."""
     roles = gazetteer.roles()
@@ -189,14 +207,17 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
             and token.dep_ in ("nsubj", "nsubjpass", "")
         ):
             mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "nominal"))
+        elif low in roles and roles[low] in _NOMINAL_ROLES and _definite(doc, token.i):
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            named = nxt is not None and (
+                nxt.text[:1].isupper() or nxt.text == "," and token.i + 2 < len(doc) and doc[token.i + 2].is_title
+            )  # "the NASA astronaut Scott Kelly", "the station's commander, Viktor Afanasyev"
+            if not named:
+                mentions.append(
+                    Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
+                )
         elif token.i > 0 and doc[token.i - 1].lower_ == "the":
-            if low in roles and roles[low] in ("astronaut", "cosmonaut", "taikonaut", "commander"):
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if nxt is None or not nxt.text[:1].isupper():
-                    mentions.append(
-                        Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
-                    )
-            elif low in STATION_NOUNS:
+            if low in STATION_NOUNS:
                 mentions.append(
                     Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
                 )

@@ -58,3 +58,19 @@ def test_titles_and_institutions_are_not_names(build_text):
     found = {r["name"] for r in rows}
     assert found == {"Sora Ikehata", "Lukas Pfeiffenberger"}
     assert {r["nationality"] for r in rows if r["name"] == "Lukas Pfeiffenberger"} == {"Austrian"}
+
+
+def test_a_described_nominal_tells_about_the_person_just_named(build_text):
+    text = (
+        "HOUSTON — Flight engineer Odalys Ferreira-Quint came back on Wednesday after 371 days in orbit.\n"
+        "The NASA astronaut and Russian cosmonauts Arkady Belousko and Timur Zharkov landed in their "
+        "Soyuz MS-47 capsule in Kazakhstan on Sept. 27, 2029.\n"
+        "With them was the station's commander, Yelena Vorontsova.\n"
+    )
+    b = build_text({"n.txt": text})
+    rows = kg.query(b.dataset, "people").rows
+    odalys = {(r["role"], r["agency"]) for r in rows if r["name"] == "Odalys Ferreira-Quint"}
+    assert ("astronaut", "NASA") in odalys
+    crew = {r["personName"] for r in kg.query(b.dataset, "crew").rows if r["missionName"] == "Soyuz MS-47"}
+    assert crew == {"Odalys Ferreira-Quint", "Arkady Belousko", "Timur Zharkov"}
+    assert {r["role"] for r in rows if r["name"] == "Yelena Vorontsova"} == {"commander"}

@@ -41,10 +41,15 @@ def extract(ctx: Context) -> list[Statement]:
     plural_roles: dict[int, list[tuple]] = {}  # end token of a mention -> facts a plural role word gave it
     for i, m in enumerate(ctx.mentions):
         refs = ctx.refs(i)
-        if m.kind != "person" or len(refs) != 1 or m.source in ("pronoun", "nominal"):
+        if m.kind != "person" or len(refs) != 1 or m.source == "pronoun":
             continue
         span = ctx.span(m.start, m.end)
         if span is None:
+            continue
+        if m.source == "nominal":  # "The NASA astronaut ..." says so of the one person just named
+            if _sure_antecedent(ctx, i):
+                for predicate, obj, at in _left_facts(ctx, span.end, span.end)[0]:
+                    emit(refs[0], predicate, obj, m.sentence, ctx.doc[min(at, span.start) : span.end].text)
             continue
         facts, plural = _left_facts(ctx, span.start, span.end)
         if not facts and span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("and", ","):
@@ -57,6 +62,13 @@ def extract(ctx: Context) -> list[Statement]:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
             emit(refs[0], predicate, obj, m.sentence, evidence)
     return emit.statements
+
+
+def _sure_antecedent(ctx: Context, i: int) -> bool:
+    """A nominal whose sentence names nobody before it, right after a sentence naming one person."""
+    m = ctx.mentions[i]
+    earlier = [j for j in ctx.by_sentence.get(m.sentence, []) if j < i and ctx.mentions[j].kind == "person"]
+    return not earlier and m.sentence > 0 and len(ctx.people_in(m.sentence - 1)) == 1
 
 
 def _entity_id(token: Token, kinds: tuple[str, ...]) -> str | None:
