@@ -216,8 +216,7 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
                 mentions.append(
                     Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
                 )
-        elif token.i > 0 and doc[token.i - 1].lower_ == "the":
-            if low in STATION_NOUNS:
-                mentions.append(
-                    Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
-                )
+        elif token.i > 0 and doc[token.i - 1].lower_ == "the" and low in STATION_NOUNS:
+            mentions.append(
+                Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
+            )
