@@ -55,3 +55,32 @@ def test_a_weekday_after_the_story_date_when_no_publication_date(build_text):
     b = build_text({"w.txt": WEEKDAYS})
     landing = {str(r["date"]) for r in rows(b, "events") if r["type"] == "landing"}
     assert landing == {"2027-10-14"}
+
+
+LANDING = """HOUSTON — NASA astronaut Corwin Aldervane is back after a 172-day stay on the International Space Station.
+Aldervane and Russian cosmonaut Lev Tarkhanov landed their Soyuz MS-39 capsule near Zhezkazgan, Kazakhstan, at 7:13 a.m. local time on Wednesday, Sept. 7, 2016 — 9:13 p.m. EDT on Tuesday.
+They touched down about three hours after pulling away from the station, and Moscow reworked its launch schedule.
+That pushed him past the previous record of 195 days, set by NASA astronaut Ines Harwood-Baptiste during a station stay in 2006 and 2007.
+In all, the mission lasted 172 days.
+"""
+
+
+def test_the_time_beside_the_date_is_the_one_dated(build_text):
+    b = build_text({"l.txt": LANDING})
+    times = {r["time"] for r in rows(b, "events") if r["type"] == "landing"}
+    assert {t.isoformat() for t in times} == {"2016-09-07T07:13:00+06:00"}
+
+
+def test_things_named_after_events_are_not_events(build_text):
+    b = build_text({"l.txt": LANDING})
+    assert {r["type"] for r in rows(b, "events")} == {"landing"}
+
+
+def test_a_record_setters_stay_is_not_this_flight(build_text):
+    b = build_text({"l.txt": LANDING})
+    crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "Soyuz MS-39"}
+    assert crew == {"Corwin Aldervane", "Lev Tarkhanov"}
+    missions = {r["name"]: r for r in rows(b, "missions")}
+    assert missions["Soyuz MS-39"]["durationDays"] == 172
+    crafts = {r["spacecraft"] for r in rows(b, "missions") if r["name"] == "Soyuz MS-39"}
+    assert "International Space Station" in crafts

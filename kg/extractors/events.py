@@ -155,7 +155,9 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
         kinds = {k for k, _, _ in triggers}
         if "splashdown" in kinds:  # "returned to Earth, splashing down ...": one splashdown
             triggers = [t for t in triggers if t[0] != "landing"]
-        triggers = [t for t in triggers if not _is_time_reference(ctx.doc, span, t[1], t[2])]
+        triggers = [
+            t for t in triggers if not _is_time_reference(ctx.doc, span, t[1], t[2]) and not _modifier(ctx.doc, t[2])
+        ]
         for n, (kind, first, last) in enumerate(triggers):
             timed = _nearest_trigger(ctx, s.index, triggers) == n
             _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
@@ -163,10 +165,24 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
     return _merge_unattached(_drop_undated(emit.statements))
 
 
+_MODIFIED = {
+    "schedule", "schedules", "pad", "pads", "site", "sites", "window", "windows", "port", "ports", "zone", "zones",
+    "team", "teams", "tower", "complex", "system", "systems", "abort", "escape", "rehearsal", "rehearsals",
+    "campaign", "preparations", "readiness", "manifest", "plans", "attempt", "attempts", "mechanism", "adapter",
+    "suit", "suits", "training", "area", "areas", "control",
+}  # fmt: skip
+
+
+def _modifier(doc, last: int) -> bool:
+    """'launch schedule', 'landing site', 'docking port': the trigger word names a thing, not an event."""
+    return last + 1 < len(doc) and doc[last + 1].lower_ in _MODIFIED
+
+
 def _is_time_reference(doc, span: Span, first: int, last: int) -> bool:
-    """'three hours after launch', 'since its docking': a trigger that times something else.
-    'after landing in Kazakhstan on ...' still reports the landing: a place or date follows."""
-    if last + 1 < span.end and doc[last + 1].lower_ in _PLACE_PREPS:
+    """'three hours after launch', 'since its docking', 'after pulling away from the station': a
+    trigger that times something else; 'after landing in Kazakhstan on June 2' still reports it."""
+    tail = doc.text[doc[last].idx + len(doc[last].text) : span.end_char][:45]
+    if find_dates(tail) or find_times(tail):
         return False
     k = first - 1
     while k >= span.start and doc[k].lower_ in ("the", "its", "their", "his", "her", "to", "a"):
@@ -222,9 +238,11 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     text = ctx.sentences[sentence].text
     tense = _tense(span, first)
     day = None
+    day_at = None
     for dm in find_dates(text):
         day = _date_for(dm, anchor, tense, published=ctx.article.published is not None)
         if day is not None:
+            day_at = dm.start
             break
     times = find_times(text) if timed else []
     participants = crew_in_sentence(ctx, sentence)
@@ -277,7 +295,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     full = day.to_date() if day else None
     if full is not None:
         emit(ref, "date", full, sentence, evidence)
-        clock = _clock(ctx, sentence, times, place)
+        clock = _clock(ctx, sentence, _nearest_first(times, day_at), place)
         if clock is not None:
             emit(ref, "time", combine(full, clock[0]), sentence, clock[1])
         if mission is not None and kind in ("landing", "splashdown"):
@@ -328,18 +346,26 @@ def _other_vehicle(missions, mission: Ref, vehicle: Ref) -> bool:
     return entry is not None and entry.cls in ("Capsule", "SpaceShuttle")
 
 
+def _nearest_first(times: list, at: int | None) -> list:
+    """The sentence's clock times, the one written next to the date first: '7:13 a.m. local time on
+    Wednesday, Sept. 7 -- 9:13 p.m. EDT on Tuesday' dates the local time, not the EDT one."""
+    if at is None or len(times) < 2:
+        return times
+    return sorted(times, key=lambda t: min(abs(t.end - at), abs(t.start - at)))
+
+
 def _zone_of(ref: Ref | None) -> str | None:
     entry = gazetteer.entries().get(ref.key[0]) if ref is not None and isinstance(ref.key[0], str) else None
     return entry.attr("tz") if entry else None
 
 
 def _clock(ctx: Context, sentence: int, times, place: Ref | None):
-    """The (time, words) to report: the first time with a stated zone; else a 'local time' read in
-    the zone of the event's place or the article's dateline; a time with no known zone is left out."""
+    """The (time, words) to report: the first time (see ``_nearest_first``) whose zone is stated, or
+    is 'local time' read in the zone of the event's place or the article's dateline; a time with no
+    known zone is left out."""
     for t in times:
         if t.time.zone:
             return t.time, t.text
-    for t in times:
         if "local" in t.time.zone_text.lower():
             places = (
                 [place]

@@ -65,9 +65,15 @@ _CAREER = re.compile(
     re.I,
 )
 _EARLIER = re.compile(
-    r"\b(?:previous|earlier|prior|former|first|second|third|last) (?:mission|flight|trip|stay|expedition)s?\b|\bin (?:19|20)\d\d[.!]?$",
+    r"\b(?:previous|earlier|prior|former|first|second|third|last) (?:mission|flight|trip|stay|expedition)s?\b"
+    r"|\bin (?:19|20)\d\d[.!]?$",
     re.I,
 )
+# "... who spent 437 days aboard Mir in 1994 and 1995.": a stay of its own, never this article's flight
+_IN_YEARS = re.compile(r"\bin (?:19|20)\d\d\s*(?:and|to|-|–)\s*(?:19|20)?\d\d[.!]?$", re.I)
+# "In all, the mission lasted 64 days": a total of one flight, not a career
+_ONE_FLIGHT = re.compile(r"\b(?:the|this|that|her|his|their) (?:mission|flight|stay|expedition)\b", re.I)
+_CAREER_PLURAL = re.compile(r"\b(?:flights|missions|trips|spaceflights|cumulative|career|combined)\b", re.I)
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
 
 
@@ -280,8 +286,11 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     days = duration.whole_days()
     if days is None or days < 1 or duration.unit not in ("day", "week"):
         return  # "a year-long stay", "six months": rhetorical, not a stated length
-    if _CAREER.search(ctx.sentences[sentence].text) or _EARLIER.search(ctx.sentences[sentence].text):
+    text = ctx.sentences[sentence].text
+    career = _CAREER.search(text) and not (_ONE_FLIGHT.search(text) and not _CAREER_PLURAL.search(text))
+    if career or _EARLIER.search(text):
         return  # a career total, or an earlier flight, not this mission's length
+    own_stay = bool(_IN_YEARS.search(text))
     base = ctx.sentences[sentence].start
     span = ctx.span(base + dm.start, base + dm.end)
     if span is None:
@@ -290,7 +299,9 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     after = [doc[k].lower_ for k in range(span.end, min(span.end + _CLOSE, len(doc)))]
     before = [doc[k].lower_ for k in range(max(span.start - 3, 0), span.start)]
     if any(w in RECORD_WORDS for w in after[:3]) or "record" in before[-1:]:
-        return  # a record's value: see records
+        return  # a record's value ("a record 340 days"): see records
+    # "the record of 195 days, set by Sunita Williams": that holder's own stay, not this article's flight
+    own_stay = own_stay or bool(set(before[-2:]) & RECORD_WORDS)
     sentence_words = {t.lower_ for t in ctx.sentence_span(sentence)}
     noun = any(w in MISSION_NOUNS for w in after)
     stay = bool(sentence_words & STAY_VERBS) and (
@@ -300,24 +311,41 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     where = " ".join(after[:3])
     in_space = where.startswith(
         ("in space", "in orbit", "aboard", "on board", "on the station", "at the station", "off the planet")
-    )
-    if not (noun or stay or consecutive or in_space):
+    ) or (before[-1:] == ["for"] and bool(sentence_words & {"orbit", "space", "aboard"}))  # "in orbit for 379 days"
+    lasted = _ONE_FLIGHT.search(text[: dm.start]) and bool(sentence_words & {"lasted", "lasting", "spanned"})
+    if not (noun or stay or consecutive or in_space or lasted):
         return
     owners = _owner(ctx, sentence, span)
+    if not owners and lasted:
+        mission = sole_flight(ctx) or _only_mission(crews)  # "the mission lasted 64 days"
+        if mission is not None:
+            durations.setdefault(mission, []).append((days, dm, sentence))
+        return
     if not owners:
         return
-    mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit)
+    mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
     durations.setdefault(mission, []).append((days, dm, sentence))
 
 
-def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit) -> Ref:
-    """The mission of these people: a named flight they belong to, or their stay aboard a station."""
+def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
+    """The mission of these people (a named flight they belong to, or their stay aboard a station),
+    with the station the sentence names added to a flight ('a 172-day stay on the station')."""
+    mission = _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
+    if mission in flights:
+        for station in (r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)):
+            if station not in crafts.setdefault(mission, []):
+                crafts[mission].append(station)
+                emit(mission, "spacecraft", station, sentence, ctx.sentences[sentence].text)
+    return mission
+
+
+def _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
     for person in owners:
         if person in by_person:
             mission = by_person[person]
             break
     else:
-        mission = sole_flight(ctx) or new_stay(ctx, sentence, owners)
+        mission = (None if own_stay else sole_flight(ctx)) or new_stay(ctx, sentence, owners)
         if mission in flights:
             crews.setdefault(mission, [])
             by_person.update({p: mission for p in owners})
@@ -337,6 +365,12 @@ def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit)
             crews[mission].append(person)
             emit(mission, "crewMember", person, sentence, ctx.sentences[sentence].text)
     return mission
+
+
+def _only_mission(crews: dict[Ref, list[Ref]]) -> Ref | None:
+    """The one mission with crew found so far, if there is exactly one."""
+    crewed = [m for m, people in crews.items() if people]
+    return crewed[0] if len(crewed) == 1 else None
 
 
 def sole_flight(ctx: Context) -> Ref | None:
