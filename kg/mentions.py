@@ -51,11 +51,20 @@ def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text.rstrip())
-        if spans and _unclosed(full[spans[-1][0] : spans[-1][1]]):
+        if spans and (_unclosed(full[spans[-1][0] : spans[-1][1]]) or _zone_after_clock(full, spans[-1][1], start)):
             spans[-1][1] = end  # "... Tuesday (" + "10:27 a.m. ... March 2)." is one sentence
         else:
             spans.append([start, end])
     return tuple(Sentence(i, a, b, full[a:b]) for i, (a, b) in enumerate(spans))
+
+
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.I)
+_ZONE_START = re.compile(r"(?:[A-Z]{2,5}\b|(?:[A-Z][a-z]+ ){1,2}time\b|local time\b)")
+
+
+def _zone_after_clock(text: str, prev_end: int, start: int) -> bool:
+    """'... at 9:56 a.m.' + 'Beijing time on April 16.': the splitter took 'a.m.' for a full stop."""
+    return bool(_CLOCK_END.search(text[max(prev_end - 8, 0) : prev_end])) and bool(_ZONE_START.match(text[start:]))
 
 
 def _unclosed(text: str) -> bool:

@@ -84,3 +84,29 @@ def test_a_record_setters_stay_is_not_this_flight(build_text):
     assert missions["Soyuz MS-39"]["durationDays"] == 172
     crafts = {r["spacecraft"] for r in rows(b, "missions") if r["name"] == "Soyuz MS-39"}
     assert "International Space Station" in crafts
+
+
+SHENZHOU = """# Tiangong crew back after a record flight
+
+BEIJING — Three astronauts landed in Inner Mongolia on Saturday morning.
+The Shenzhou-31 return capsule came down at the Dongfeng landing site at 9:56 a.m. Beijing time on April 16, 2033.
+Commander Lu Weiran, Qiao Minzhe and Fan Yuetong had spent 183 days in orbit, twice as long as the crew of Shenzhou-30.
+Their spacecraft had undocked from the Tiangong space station at 12:44 a.m., nine hours before touchdown.
+If all goes well, the next crew will come home on Oct. 2, 2033.
+"""
+
+
+def test_the_article_flight_and_a_compared_one(build_text):
+    b = build_text({"s.md": SHENZHOU})
+    crews = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    assert not {m for m, _ in crews} & {"Shenzhou-30"}
+    landing = [r for r in rows(b, "events") if r["type"] == "landing"]
+    assert {r["date"].isoformat() for r in landing} == {"2033-04-16"}  # the conditional return is left out
+    ends = {r["end"].isoformat() for r in rows(b, "missions") if r["name"] == "Shenzhou-31" and r["end"]}
+    assert ends == {"2033-04-16"}
+
+
+def test_a_bare_time_reads_in_the_articles_only_zone(build_text):
+    b = build_text({"s.md": SHENZHOU})
+    undocking = {r["time"].isoformat() for r in rows(b, "events") if r["type"] == "undocking" and r["time"]}
+    assert undocking == {"2033-04-16T00:44:00+08:00"}

@@ -18,7 +18,14 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
-from kg.extractors.missions import Missions, crew_continuation, crew_in_sentence, new_stay, sole_flight, station_of
+from kg.extractors.missions import (
+    Missions,
+    crew_continuation,
+    crew_in_sentence,
+    main_flight,
+    new_stay,
+    station_of,
+)
 from kg.nlp import gazetteer
 from kg.normalize.dates import DateMatch, find_dates, resolve
 from kg.normalize.times import combine, find_times
@@ -38,6 +45,7 @@ _PLAN_WORDS = {
 }  # fmt: skip
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
+_PLAN_SENTENCE = re.compile(r"\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
 # "three hours after launch", "since landing": the event is a time reference, not news of this sentence
 _REFERENCE_WORDS = {"after", "before", "since", "until", "till", "prior", "ahead", "awaiting", "pending"}
 _CRAFT_NOUNS = {"capsule", "spacecraft", "ship", "vehicle", "spaceship", "crew", "orbiter", "shuttle"}
@@ -90,6 +98,8 @@ def reference_date(ctx: Context, missions: Missions) -> date | None:
     for s in ctx.sentences:
         span = ctx.sentence_span(s.index)
         starts = any(k == "launch" for k, _, _ in triggers_in(span)) or _SINCE.search(s.text)
+        if _PLAN_SENTENCE.search(s.text):
+            continue  # "the next crew will come home on Oct. 2": not when the story was written
         for dm in find_dates(s.text):
             d = dm.value.to_date() if dm.value else None
             if d is None:
@@ -121,6 +131,8 @@ def _tense(span: Span, trigger_i: int) -> str:
     window = [t.lower_ for t in doc[max(span.start, trigger_i - 4) : trigger_i]]
     if any(w in ("will", "scheduled", "expected", "due", "planned") for w in window):
         return "future"
+    if window[-2:] in (["was", "to"], ["were", "to"], ["is", "to"], ["are", "to"]):
+        return "future"  # "she was to come home in June": a plan, perhaps never carried out
     if token.tag_ in ("VBD", "VBN"):
         return "past"
     return "any"
@@ -142,7 +154,12 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
         else:
             d = ahead if (ahead - anchor) <= (anchor - behind) else behind
         return PartialDate(d.year, d.month, d.day)
-    return resolve(dm, anchor)
+    found = resolve(dm, anchor)
+    if dm.value is None and found is not None and anchor is not None and tense == "past":
+        full = found.to_date()
+        if full is not None and full > anchor:  # "launched on Feb. 20", told in August: this year's
+            return PartialDate(found.year - 1, found.month, found.day)
+    return found
 
 
 def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[Statement]:
@@ -203,11 +220,18 @@ def _merge_unattached(statements: list[Statement]) -> list[Statement]:
     """An event the sentence gives no crew or flight for ('... splashing down in the Gulf') is
     the article's event of that type and day that has one."""
     days: dict[Ref, object] = {st.subject: st.object for st in statements if st.predicate == "date"}
-    anchored = {(ref.key[0], days.get(ref)): ref for ref in days if ref.kind == "event" and ref.key[1] != "unknown"}
+
+    def unattached(ref: Ref) -> bool:  # keyed by a vehicle or nothing: no crew, no flight
+        return len(ref.key) == 3 and not (isinstance(ref.key[1], Ref) and ref.key[1].kind == "person")
+
+    anchored: dict[tuple, Ref] = {}
+    for ref in days:
+        if ref.kind == "event" and not unattached(ref):
+            anchored.setdefault((ref.key[0], days[ref]), ref)
     mapping = {
         ref: anchored[(ref.key[0], day)]
         for ref, day in days.items()
-        if ref.kind == "event" and ref.key[1] == "unknown" and (ref.key[0], day) in anchored
+        if ref.kind == "event" and unattached(ref) and (ref.key[0], day) in anchored
     }
     if not mapping:
         return statements
@@ -257,8 +281,9 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         return
     if kind in _MISSION_EVENTS and not (day or times or place or station or vehicle):
         return
-    if tense == "future" and not times and (day is None or day.to_date() is None):
-        return  # "is scheduled to launch early next month": not yet news, and not datable
+    planned = tense == "future"
+    if planned and (not times and (day is None or day.to_date() is None) or _conditional(span, first)):
+        return  # "is scheduled to launch early next month", "if all goes well, he will land on ..."
     named = [r for _, r in ctx.in_sentence(sentence, "mission")]
     mission = named[0] if named else None
     created = False
@@ -295,12 +320,12 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     full = day.to_date() if day else None
     if full is not None:
         emit(ref, "date", full, sentence, evidence)
-        clock = _clock(ctx, sentence, _nearest_first(times, day_at), place)
+        clock = _clock(ctx, sentence, _nearest_first(times, day_at), place) or _article_zone(ctx, times)
         if clock is not None:
             emit(ref, "time", combine(full, clock[0]), sentence, clock[1])
-        if mission is not None and kind in ("landing", "splashdown"):
+        if mission is not None and kind in ("landing", "splashdown") and not planned:
             emit(mission, "endDate", day, sentence, evidence)
-        if mission is not None and kind == "launch":
+        if mission is not None and kind == "launch" and not planned:
             emit(mission, "startDate", day, sentence, evidence)
     if place is not None:
         emit(ref, "place", place, sentence, evidence)
@@ -313,7 +338,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
         return
     for person in participants:
         emit(ref, "participant", person, sentence, evidence)
-        if mission is not None and kind in ("landing", "splashdown", "launch"):
+        if mission is not None and kind in ("landing", "splashdown", "launch") and not planned:
             emit(mission, "crewMember", person, sentence, evidence)
 
 
@@ -324,7 +349,7 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | N
     if mission is None and kind in _MISSION_EVENTS:
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
         if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:
-            mission = sole_flight(ctx)
+            mission = main_flight(ctx)
     if mission is not None and vehicle is not None and _other_vehicle(missions, mission, vehicle):
         return None
     return mission
@@ -344,6 +369,25 @@ def _other_vehicle(missions, mission: Ref, vehicle: Ref) -> bool:
         return False
     entry = gazetteer.entries().get(vehicle.key[0]) if isinstance(vehicle.key[0], str) else None
     return entry is not None and entry.cls in ("Capsule", "SpaceShuttle")
+
+
+def _article_zone(ctx: Context, times: list):
+    """A time written with no zone ('undocked at 12:44 a.m.') in an article whose every stated zone
+    is the same one ('9:56 a.m. Beijing time'): read in that zone."""
+    bare = [t for t in times if not t.time.zone and not t.time.zone_text]
+    zones = _stated_zones(ctx)
+    if not bare or len(zones) != 1:
+        return None
+    return replace(bare[0].time, zone=next(iter(zones))), bare[0].text
+
+
+def _stated_zones(ctx: Context) -> set[str]:
+    return {t.time.zone for s in ctx.sentences for t in find_times(s.text) if t.time.zone}
+
+
+def _conditional(span: Span, first: int) -> bool:
+    """'If his mission ends on schedule, he will come home ...': a condition, not a plan of record."""
+    return any(t.lower_ in ("if", "unless") for t in span.doc[span.start : first])
 
 
 def _nearest_first(times: list, at: int | None) -> list:

@@ -181,6 +181,8 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             crafts[ref].append(station)
             emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
         people = crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
+        if _compared(ctx, m, people):
+            people = []  # "... 183 days, twice as long as the crew of Shenzhou-12": not that flight's crew
         people += crew_continuation(ctx, m.sentence)
         if people:
             for person in people:
@@ -188,6 +190,22 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
                 by_person.setdefault(person, ref)
                 emit(ref, "crewMember", person, m.sentence, ctx.sentences[m.sentence].text)
     return flights
+
+
+_COMPARISON = re.compile(
+    r"\b(?:than|as long as|compared (?:with|to)|unlike|surpass\w*|eclips\w*|beat\w*|broke|break\w*|topp\w*"
+    r"|passed|passing|overtak\w*|overtook)\b",
+    re.I,
+)
+
+
+def _compared(ctx: Context, m, people: list[Ref]) -> bool:
+    """A flight named after a comparison with the people the sentence names before it."""
+    if not people:
+        return False
+    firsts = [pm.start for pm, r in ctx.in_sentence(m.sentence, "person") if r in people]
+    between = ctx.doc.text[min(firsts) : m.start] if firsts and min(firsts) < m.start else ""
+    return bool(_COMPARISON.search(between))
 
 
 _ON_BOARD = re.compile(
@@ -375,8 +393,35 @@ def _only_mission(crews: dict[Ref, list[Ref]]) -> Ref | None:
 
 def sole_flight(ctx: Context) -> Ref | None:
     """The article's flight when it names exactly one (not counting station expeditions)."""
-    flights = {r for r in ctx.counts if r.kind == "mission" and not str(r.key[0]).startswith("expedition")}
-    return next(iter(flights)) if len(flights) == 1 else None
+    flights = _flights(ctx)
+    return flights[0] if len(flights) == 1 else None
+
+
+def main_flight(ctx: Context) -> Ref | None:
+    """The flight an article is about: the only one it names, else the one it names most often, or
+    the one its opening sentences name when that is a tie.  For events the text does not tie to a
+    crew ('the return capsule came down ...'); durations keep to :func:`sole_flight`."""
+    flights = _flights(ctx)
+    if len(flights) <= 1:
+        return flights[0] if flights else None
+    ranked = sorted(flights, key=lambda r: (-ctx.counts[r], _first_sentence(ctx, r)))
+    best, second = ranked[0], ranked[1]
+    if ctx.counts[best] > ctx.counts[second] or _first_sentence(ctx, best) <= 1 < _first_sentence(ctx, second):
+        return best
+    return None
+
+
+def _flights(ctx: Context) -> list[Ref]:
+    return sorted(
+        (r for r in ctx.counts if r.kind == "mission" and not str(r.key[0]).startswith("expedition")), key=str
+    )
+
+
+def _first_sentence(ctx: Context, ref: Ref) -> int:
+    return min(
+        (i for i in range(len(ctx.sentences)) if any(r == ref for _, r in ctx.in_sentence(i, "mission"))),
+        default=len(ctx.sentences),
+    )
 
 
 def new_stay(ctx: Context, sentence: int, people: list[Ref]) -> Ref:
