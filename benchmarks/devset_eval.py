@@ -1157,6 +1157,14 @@ def _row(label: str, c: Counts) -> str:
     return f"| {label} | {c.tp} | {c.fp} | {c.fn} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} |"
 
 
+def _shown(folder: Path) -> str:
+    """A folder as written in the report: relative to the repository when inside it (reproducible)."""
+    try:
+        return str(Path(folder).resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(folder)
+
+
 def render_report(results: Sequence[ArticleResult], devset: Path) -> str:
     """The Markdown report: summary per fact type, per article, then misses and false positives."""
     header = "| {} | TP | FP | FN | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|"
@@ -1168,7 +1176,7 @@ def render_report(results: Sequence[ArticleResult], devset: Path) -> str:
     lines = [
         "# Development-set results",
         "",
-        f"{len(results)} article(s) from `{devset}`, scored by `benchmarks/devset_eval.py`.",
+        f"{len(results)} article(s) from `{_shown(devset)}`, scored by `benchmarks/devset_eval.py`.",
         "Micro-averaged over atomic facts; see `devset/README.md` for the fact types and matching rules.",
         "",
         f"**Overall: precision {overall.precision:.3f}, recall {overall.recall:.3f}, F1 {overall.f1:.3f}** "
