@@ -110,3 +110,14 @@ def test_a_bare_time_reads_in_the_articles_only_zone(build_text):
     b = build_text({"s.md": SHENZHOU})
     undocking = {r["time"].isoformat() for r in rows(b, "events") if r["type"] == "undocking" and r["time"]}
     assert undocking == {"2033-04-16T00:44:00+08:00"}
+
+
+def test_a_weekday_before_the_end_of_the_mission_the_story_anticipates(build_text):
+    text = (
+        "NASA astronaut Orrin Vasquez-Lind will return to Earth on Tuesday after 340 days in space.\n"
+        "Vasquez-Lind has been living on the International Space Station since his launch on March 27, 2031.\n"
+        '"It has been a privilege," Vasquez-Lind said Thursday in his final news conference from orbit.\n'
+    )
+    b = build_text({"p.txt": text})
+    days = {r["date"].isoformat() for r in rows(b, "events") if r["type"] == "press_conference"}
+    assert days == {"2032-02-26"}  # the Thursday before the stay ends (launch + 340 days: Monday, March 1, 2032)

@@ -91,8 +91,14 @@ def triggers_in(span: Span) -> list[tuple[str, int, int]]:
 
 def reference_date(ctx: Context, missions: Missions) -> date | None:
     """The date relative expressions in the article are read against."""
+    return _reference(ctx, missions)[0]
+
+
+def _reference(ctx: Context, missions: Missions) -> tuple[date | None, bool]:
+    """The reference date, and whether it is (about) when the story was written: the publication
+    date, or the end of the main mission; the latest date the text gives is only a lower bound."""
     if ctx.article.published:
-        return ctx.article.published
+        return ctx.article.published, True
     full: list[date] = []
     derived: list[date] = []
     for s in ctx.sentences:
@@ -111,8 +117,8 @@ def reference_date(ctx: Context, missions: Missions) -> date | None:
                     if info and info.duration_days:
                         derived.append(d + timedelta(days=info.duration_days))
     if derived:
-        return max(derived)
-    return max(full) if full else None
+        return max(derived), True
+    return (max(full) if full else None), False
 
 
 def _tense(span: Span, trigger_i: int) -> str:
@@ -141,8 +147,8 @@ def _tense(span: Span, trigger_i: int) -> str:
 def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool = True) -> PartialDate | None:
     """A date match as a date; a bare weekday is the one nearest the anchor in the verb's direction.
 
-    Without a publication date the anchor is a date the story tells, and the story is written
-    after it: "launched Wednesday, Oct. 15 ... landed on Thursday" is the Thursday after."""
+    When the anchor is only the latest date the story tells (``published`` false), the story was
+    written after it: "launched Wednesday, Oct. 15 ... landed on Thursday" is the Thursday after."""
     if dm.weekday is not None and dm.value is None and anchor is not None:
         offset = (dm.weekday - anchor.weekday()) % 7
         ahead = anchor + timedelta(days=offset)
@@ -166,6 +172,7 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
     """Event statements, and mission start/end dates from launches and landings."""
     emit = Emitter(ctx, NAME)
     known_days: dict[Ref, PartialDate] = {}
+    firm = _reference(ctx, missions)[1]
     for s in ctx.sentences:
         span = ctx.sentence_span(s.index)
         triggers = triggers_in(span)
@@ -177,7 +184,7 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
         ]
         for n, (kind, first, last) in enumerate(triggers):
             timed = _nearest_trigger(ctx, s.index, triggers) == n
-            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
+            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed, firm=firm)
         _stay_dates(ctx, missions, anchor, emit, s.index, span)
     return _merge_unattached(_drop_undated(emit.statements))
 
@@ -254,7 +261,9 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
-def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days, timed=True) -> None:
+def _event(
+    ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days, timed=True, *, firm=True
+) -> None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
@@ -264,7 +273,7 @@ def _event(ctx, missions, anchor, emit, sentence, span, kind, first, last, known
     day = None
     day_at = None
     for dm in find_dates(text):
-        day = _date_for(dm, anchor, tense, published=ctx.article.published is not None)
+        day = _date_for(dm, anchor, tense, published=firm)
         if day is not None:
             day_at = dm.start
             break
