@@ -29,10 +29,9 @@ if __package__ in (None, ""):  # run as a script: make the repository's ``kg`` i
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from kg.graph import Triple, fact_triples, sentence_triples
 from kg.iris import article_iri, assertion_iri, digest, extractor_iri, sentence_iri, slug
 from kg.vocab import ID, QKIND, RKIND, ROLE, SCOPE, SF, STATUS, UNIT
-
-Triple = tuple[Node, Node, Node]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -348,16 +347,7 @@ class _ArticleWriter:
         rng = self.world.rng
         text = f"{words[:1].upper()}{words[1:]}, {rng.choice(_FILLER)}."
         s = sentence_iri(self.doc_id, self.sentence)
-        bundle.update(
-            {
-                (s, RDF.type, SF.Sentence),
-                (s, SF.article, self.iri),
-                (s, SF.index, Literal(self.sentence)),
-                (s, SF.start, Literal(self.offset)),
-                (s, SF.end, Literal(self.offset + len(text))),
-                (s, SF.text, Literal(text)),
-            }
-        )
+        bundle.update(sentence_triples(s, self.iri, self.sentence, self.offset, self.offset + len(text), text))
         self.offset += len(text) + 1
         return s
 
@@ -365,18 +355,7 @@ class _ArticleWriter:
         self, bundle: set[Triple], s: URIRef, p: URIRef, o: Node, extractor: str, sent: URIRef, evidence: str
     ) -> None:
         a = assertion_iri(self.doc_id, str(s), str(p), o.n3(), extractor)
-        bundle.update(
-            {
-                (s, p, o),
-                (a, RDF.type, SF.Assertion),
-                (a, RDF.subject, s),
-                (a, RDF.predicate, p),
-                (a, RDF.object, o),
-                (a, SF.sentence, sent),
-                (a, SF.extractor, extractor_iri(extractor)),
-                (a, SF.evidence, Literal(evidence)),
-            }
-        )
+        bundle.update(fact_triples(s, p, o, a, sent, extractor, evidence))
 
     def mention(self, e: _Entity, detail: bool, vary: dict[URIRef, Node] | None = None) -> None:
         """Introduce an entity (type, name, what it needs to be valid), then maybe more of its facts."""

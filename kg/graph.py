@@ -54,6 +54,39 @@ def object_term(obj: object) -> Node:
     raise TypeError(f"cannot turn {type(obj).__name__} into RDF")
 
 
+Triple = tuple[Node, Node, Node]
+
+
+def fact_triples(
+    s: Node, p: Node, o: Node, assertion: URIRef, sentence: URIRef, extractor: str, evidence: str
+) -> list[Triple]:
+    """A fact and the assertion that ties it to its sentence and extractor (the provenance model)."""
+    out: list[Triple] = [
+        (s, p, o),
+        (assertion, RDF.type, SF.Assertion),
+        (assertion, RDF.subject, s),
+        (assertion, RDF.predicate, p),
+        (assertion, RDF.object, o),
+        (assertion, SF.sentence, sentence),
+        (assertion, SF.extractor, iris.extractor_iri(extractor)),
+    ]
+    if evidence:
+        out.append((assertion, SF.evidence, Literal(evidence)))
+    return out
+
+
+def sentence_triples(node: URIRef, article: URIRef, index: int, start: int, end: int, text: str) -> list[Triple]:
+    """A source sentence: its article, position and character offsets, and its text."""
+    return [
+        (node, RDF.type, SF.Sentence),
+        (node, SF.article, article),
+        (node, SF.index, Literal(index, datatype=XSD.integer)),
+        (node, SF.start, Literal(start, datatype=XSD.integer)),
+        (node, SF.end, Literal(end, datatype=XSD.integer)),
+        (node, SF.text, Literal(text)),
+    ]
+
+
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of the named graphs, prefixes bound."""
     ds = Dataset(default_union=True)
@@ -86,7 +119,7 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         g.add((doc, SF.published, Literal(article.published.isoformat(), datatype=XSD.date)))
     used_sentences: set[int] = set()
     extractors: set[str] = set()
-    triples: list[tuple[Node, Node, Node]] = []
+    triples: list[Triple] = []
     terms: dict[object, Node] = {}
     assertions: set[URIRef] = set()
     for st in statements:
@@ -99,29 +132,16 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         if a in assertions:  # the same fact from the same sentence twice: one assertion, first evidence
             continue
         assertions.add(a)
-        triples += [
-            (s, p, o),
-            (a, RDF.type, SF.Assertion),
-            (a, RDF.subject, s),
-            (a, RDF.predicate, p),
-            (a, RDF.object, o),
-            (a, SF.sentence, iris.sentence_iri(article.doc_id, src.sentence)),
-            (a, SF.extractor, iris.extractor_iri(src.extractor)),
-        ]
-        if src.evidence:
-            triples.append((a, SF.evidence, Literal(src.evidence)))
+        sentence = iris.sentence_iri(article.doc_id, src.sentence)
+        triples += fact_triples(s, p, o, a, sentence, src.extractor, src.evidence)
         used_sentences.add(src.sentence)
         extractors.add(src.extractor)
     g.addN((s, p, o, g) for s, p, o in triples)
     for index in sorted(used_sentences):
         sentence = sentences[index]
         node = iris.sentence_iri(article.doc_id, index)
-        g.add((node, RDF.type, SF.Sentence))
-        g.add((node, SF.article, doc))
-        g.add((node, SF.index, Literal(index, datatype=XSD.integer)))
-        g.add((node, SF.start, Literal(sentence.start, datatype=XSD.integer)))
-        g.add((node, SF.end, Literal(sentence.end, datatype=XSD.integer)))
-        g.add((node, SF.text, Literal(sentence.text)))
+        for triple in sentence_triples(node, doc, index, sentence.start, sentence.end, sentence.text):
+            g.add(triple)
     for name in sorted(extractors):
         node = iris.extractor_iri(name)
         g.add((node, RDF.type, SF.Extractor))

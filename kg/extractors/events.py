@@ -11,7 +11,7 @@ coming weekday.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -89,14 +89,27 @@ def triggers_in(span: Span) -> list[tuple[str, int, int]]:
     return found
 
 
-def reference_date(ctx: Context, missions: Missions) -> date | None:
-    """The date relative expressions in the article are read against."""
-    return _reference(ctx, missions)[0]
+@dataclass(frozen=True)
+class Anchor:
+    """What an article's relative dates and bare clock times are read against.
+
+    ``firm``: the date is (about) when the story was written -- the publication date or the end
+    of the main mission -- rather than only the latest date the text gives, a lower bound.
+    ``zone``: the article's only stated time zone, for times written without one."""
+
+    day: date | None
+    firm: bool = False
+    zone: str | None = None
+
+
+def reference_date(ctx: Context, missions: Missions) -> Anchor:
+    """The article's anchor, computed once per article."""
+    zones = {t.time.zone for s in ctx.sentences for t in find_times(s.text) if t.time.zone}
+    day, firm = _reference(ctx, missions)
+    return Anchor(day, firm, next(iter(zones)) if len(zones) == 1 else None)
 
 
 def _reference(ctx: Context, missions: Missions) -> tuple[date | None, bool]:
-    """The reference date, and whether it is (about) when the story was written: the publication
-    date, or the end of the main mission; the latest date the text gives is only a lower bound."""
     if ctx.article.published:
         return ctx.article.published, True
     full: list[date] = []
@@ -168,11 +181,10 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
     return found
 
 
-def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[Statement]:
+def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]:
     """Event statements, and mission start/end dates from launches and landings."""
     emit = Emitter(ctx, NAME)
     known_days: dict[Ref, PartialDate] = {}
-    firm = _reference(ctx, missions)[1]
     for s in ctx.sentences:
         span = ctx.sentence_span(s.index)
         triggers = triggers_in(span)
@@ -184,8 +196,8 @@ def extract(ctx: Context, missions: Missions, anchor: date | None) -> list[State
         ]
         for n, (kind, first, last) in enumerate(triggers):
             timed = _nearest_trigger(ctx, s.index, triggers) == n
-            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed, firm=firm)
-        _stay_dates(ctx, missions, anchor, emit, s.index, span)
+            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
+        _stay_dates(ctx, missions, emit, s.index)
     return _merge_unattached(_drop_undated(emit.statements))
 
 
@@ -261,9 +273,7 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
-def _event(
-    ctx, missions, anchor, emit, sentence, span, kind, first, last, known_days, timed=True, *, firm=True
-) -> None:
+def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, timed=True) -> None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
@@ -273,7 +283,7 @@ def _event(
     day = None
     day_at = None
     for dm in find_dates(text):
-        day = _date_for(dm, anchor, tense, published=firm)
+        day = _date_for(dm, anchor.day, tense, published=anchor.firm)
         if day is not None:
             day_at = dm.start
             break
@@ -329,7 +339,7 @@ def _event(
     full = day.to_date() if day else None
     if full is not None:
         emit(ref, "date", full, sentence, evidence)
-        clock = _clock(ctx, sentence, _nearest_first(times, day_at), place) or _article_zone(ctx, times)
+        clock = _clock(ctx, sentence, _nearest_first(times, day_at), place) or _in_zone(times, anchor.zone)
         if clock is not None:
             emit(ref, "time", combine(full, clock[0]), sentence, clock[1])
         if mission is not None and kind in ("landing", "splashdown") and not planned:
@@ -380,18 +390,11 @@ def _other_vehicle(missions, mission: Ref, vehicle: Ref) -> bool:
     return entry is not None and entry.cls in ("Capsule", "SpaceShuttle")
 
 
-def _article_zone(ctx: Context, times: list):
-    """A time written with no zone ('undocked at 12:44 a.m.') in an article whose every stated zone
-    is the same one ('9:56 a.m. Beijing time'): read in that zone."""
+def _in_zone(times: list, zone: str | None):
+    """A time written with no zone ('undocked at 12:44 a.m.') read in the article's only stated
+    zone ('9:56 a.m. Beijing time' earlier on)."""
     bare = [t for t in times if not t.time.zone and not t.time.zone_text]
-    zones = _stated_zones(ctx)
-    if not bare or len(zones) != 1:
-        return None
-    return replace(bare[0].time, zone=next(iter(zones))), bare[0].text
-
-
-def _stated_zones(ctx: Context) -> set[str]:
-    return {t.time.zone for s in ctx.sentences for t in find_times(s.text) if t.time.zone}
+    return (replace(bare[0].time, zone=zone), bare[0].text) if bare and zone else None
 
 
 def _conditional(span: Span, first: int) -> bool:
@@ -490,7 +493,7 @@ def _vehicle(ctx: Context, sentence: int) -> Ref | None:
     return min(ranked)[2] if ranked else None
 
 
-def _stay_dates(ctx, missions, anchor, emit, sentence, span) -> None:
+def _stay_dates(ctx, missions, emit, sentence) -> None:
     """'living aboard the station since March 27, 2015'; 'from January 1994 until March 1995'."""
     text = ctx.sentences[sentence].text
     people = ctx.people_in(sentence)
