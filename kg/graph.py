@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -21,9 +22,24 @@ from kg.vocab import PREFIXES, SCHEMES, SF, UNIT
 _SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "label": RDFS.label}
 
 
+@cache
+def sf_term(name: str) -> URIRef:
+    """``SF.<name>``, cached: a DefinedNamespace lookup is slow and this stage makes several per fact."""
+    return getattr(SF, name)
+
+
 def predicate_term(name: str) -> URIRef:
     """The RDF property for a statement's predicate name (unknown names fail)."""
-    return _SPECIAL.get(name) or getattr(SF, name)
+    return _SPECIAL.get(name) or sf_term(name)
+
+
+@cache
+def _concept_term(obj: Concept) -> URIRef:
+    if obj.scheme == "class":
+        return sf_term(obj.name)
+    if obj.scheme == "unit":
+        return UNIT[obj.name]
+    return getattr(SCHEMES[obj.scheme], obj.name)
 
 
 def object_term(obj: object) -> Node:
@@ -31,11 +47,7 @@ def object_term(obj: object) -> Node:
     if isinstance(obj, Ref):
         return iris.entity_iri(obj)
     if isinstance(obj, Concept):
-        if obj.scheme == "class":
-            return getattr(SF, obj.name)
-        if obj.scheme == "unit":
-            return UNIT[obj.name]
-        return getattr(SCHEMES[obj.scheme], obj.name)
+        return _concept_term(obj)
     if isinstance(obj, bool):
         return Literal(obj)
     if isinstance(obj, int):
@@ -56,6 +68,8 @@ def object_term(obj: object) -> Node:
 
 Triple = tuple[Node, Node, Node]
 
+_extractor_iri = cache(iris.extractor_iri)
+
 
 def fact_triples(
     s: Node, p: Node, o: Node, assertion: URIRef, sentence: URIRef, extractor: str, evidence: str
@@ -63,15 +77,15 @@ def fact_triples(
     """A fact and the assertion that ties it to its sentence and extractor (the provenance model)."""
     out: list[Triple] = [
         (s, p, o),
-        (assertion, RDF.type, SF.Assertion),
+        (assertion, RDF.type, sf_term("Assertion")),
         (assertion, RDF.subject, s),
         (assertion, RDF.predicate, p),
         (assertion, RDF.object, o),
-        (assertion, SF.sentence, sentence),
-        (assertion, SF.extractor, iris.extractor_iri(extractor)),
+        (assertion, sf_term("sentence"), sentence),
+        (assertion, sf_term("extractor"), _extractor_iri(extractor)),
     ]
     if evidence:
-        out.append((assertion, SF.evidence, Literal(evidence)))
+        out.append((assertion, sf_term("evidence"), Literal(evidence)))
     return out
 
 

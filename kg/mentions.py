@@ -9,6 +9,7 @@ Anaphors are resolved in ``kg.resolve``; nothing here decides identity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -77,14 +78,8 @@ def _sentence_index(sentences: tuple[Sentence, ...]) -> list[int]:
 
 
 def _which(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the sentence an offset falls in (the last one starting at or before it)."""
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 def _trim_person(span: Span) -> Span:
@@ -197,6 +192,9 @@ def _definite(doc: Doc, i: int) -> bool:
     return False
 
 
+_ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS
+
+
 def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
     """Pronouns, 'the astronaut' nominals and 'the station' references."""
     roles = gazetteer.roles()
@@ -204,6 +202,8 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
         if token.i in covered:
             continue
         low = token.lower_
+        if low not in _ANAPHOR_WORDS and low not in roles:
+            continue
         sentence = _which(starts, token.idx)
         if low in PERSON_PRONOUNS:
             mentions.append(Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))

@@ -27,6 +27,11 @@ class Context:
     def doc_id(self) -> str:
         return self.article.doc_id
 
+    @property
+    def text(self) -> str:
+        """The article's text (``doc.text`` is the same, but spaCy rebuilds it on every access)."""
+        return self.article.text
+
     @cached_property
     def by_sentence(self) -> dict[int, list[int]]:
         """Mention indexes per sentence."""

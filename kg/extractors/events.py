@@ -192,7 +192,7 @@ def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]
         if "splashdown" in kinds:  # "returned to Earth, splashing down ...": one splashdown
             triggers = [t for t in triggers if t[0] != "landing"]
         triggers = [
-            t for t in triggers if not _is_time_reference(ctx.doc, span, t[1], t[2]) and not _modifier(ctx.doc, t[2])
+            t for t in triggers if not _is_time_reference(ctx, span, t[1], t[2]) and not _modifier(ctx.doc, t[2])
         ]
         for n, (kind, first, last) in enumerate(triggers):
             timed = _nearest_trigger(ctx, s.index, triggers) == n
@@ -214,10 +214,11 @@ def _modifier(doc, last: int) -> bool:
     return last + 1 < len(doc) and doc[last + 1].lower_ in _MODIFIED
 
 
-def _is_time_reference(doc, span: Span, first: int, last: int) -> bool:
+def _is_time_reference(ctx: Context, span: Span, first: int, last: int) -> bool:
     """'three hours after launch', 'since its docking', 'after pulling away from the station': a
     trigger that times something else; 'after landing in Kazakhstan on June 2' still reports it."""
-    tail = doc.text[doc[last].idx + len(doc[last].text) : span.end_char][:45]
+    doc = ctx.doc
+    tail = ctx.text[doc[last].idx + len(doc[last].text) : span.end_char][:45]
     if find_dates(tail) or find_times(tail):
         return False
     k = first - 1

@@ -204,7 +204,7 @@ def _compared(ctx: Context, m, people: list[Ref]) -> bool:
     if not people:
         return False
     firsts = [pm.start for pm, r in ctx.in_sentence(m.sentence, "person") if r in people]
-    between = ctx.doc.text[min(firsts) : m.start] if firsts and min(firsts) < m.start else ""
+    between = ctx.text[min(firsts) : m.start] if firsts and min(firsts) < m.start else ""
     return bool(_COMPARISON.search(between))
 
 
