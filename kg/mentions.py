@@ -132,6 +132,7 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
                 add("place", ent, "ner")
 
     _add_surname_mentions(doc, mentions, covered, starts)
+    _add_counted_groups(doc, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
@@ -190,6 +191,52 @@ def _definite(doc: Doc, i: int) -> bool:
             return False
         j -= 1
     return False
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "both": 2}
+_CREW_PLURALS = {
+    "astronauts",
+    "cosmonauts",
+    "taikonauts",
+    "crewmembers",
+    "spacefliers",
+    "flyers",
+    "fliers",
+    "travelers",
+}
+_GROUP_MODIFIERS = {"veteran", "rookie", "first-time", "other", "more", "civilian", "private", "female", "male"}
+
+
+def _add_counted_groups(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+    """'Three Chinese astronauts', 'four NASA astronauts', 'two veteran cosmonauts': a group of a
+    stated size, resolved later to the people the text names (before or after it)."""
+    for token in doc:
+        count = _COUNTS.get(token.lower_) or (
+            int(token.text) if len(token.text) == 1 and token.text in "23456789" else None
+        )
+        if count is None or token.i in covered:
+            continue
+        j = token.i + 1
+        while j < len(doc) and j - token.i <= 4:
+            t = doc[j]
+            entry = gazetteer.entries().get(t.ent_id_) if t.ent_id_ else None
+            if entry is not None and entry.kind in ("organization", "country") or t.lower_ in _GROUP_MODIFIERS:
+                j += 1
+                continue
+            break
+        if j >= len(doc):
+            continue
+        end = j + 1
+        if doc[j].lower_ == "crew" and end < len(doc) and doc[end].lower_ in ("members", "mates"):
+            end += 1
+        elif doc[j].lower_ not in _CREW_PLURALS:
+            continue
+        span = doc[token.i : end]
+        mentions.append(
+            Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
+                    attrs=(("count", str(count)),))
+        )  # fmt: skip
+        covered.update(range(span.start, span.end))
 
 
 _ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS

@@ -142,6 +142,32 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
     return max(candidates, key=last_before)
 
 
+def _counted_group(
+    mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], by_sentence: dict[int, list[int]], i: int
+) -> tuple[Ref, ...]:
+    """The people a group of stated size refers to: the nearest sentence that names exactly that many,
+    looking back first ('Kelly and Kornienko ... the two astronauts'), then ahead ('Three Chinese
+    astronauts landed ...  Zhai Zhigang, Wang Yaping and Ye Guangfu had spent ...')."""
+    m = mentions[i]
+    count = int(m.attr("count") or 0)
+
+    def named(sentence: int, step: int) -> tuple[Ref, ...]:
+        """People a sentence names, leaving out the group's own sentence on the wrong side of it."""
+        idx = [j for j in by_sentence.get(sentence, []) if mentions[j].kind == "person" and refs[j]]
+        if sentence == m.sentence:
+            idx = [j for j in idx if (j < i) == (step < 0)]
+        return tuple(dict.fromkeys(r for j in idx for r in refs[j]))
+
+    for step in (-1, 1):
+        for distance in range(_SALIENCE_WINDOW + 1):
+            group = named(m.sentence + step * distance, step)
+            if len(group) == count:
+                return group
+            if len(group) > 1:
+                break
+    return ()
+
+
 def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], person_ref: dict[int, Ref]) -> None:
     by_sentence: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -150,6 +176,9 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     for i, m in enumerate(mentions):
         if m.kind == "spacecraft" and m.gazetteer_id and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (m.gazetteer_id,))
+        if m.source == "counted":
+            refs[i] = _counted_group(mentions, refs, by_sentence, i)
+            continue
         if m.source not in ("pronoun", "nominal"):
             continue
         if m.kind == "spacecraft":

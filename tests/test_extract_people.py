@@ -74,3 +74,17 @@ def test_a_described_nominal_tells_about_the_person_just_named(build_text):
     crew = {r["personName"] for r in kg.query(b.dataset, "crew").rows if r["missionName"] == "Soyuz MS-47"}
     assert crew == {"Odalys Ferreira-Quint", "Arkady Belousko", "Timur Zharkov"}
     assert {r["role"] for r in rows if r["name"] == "Yelena Vorontsova"} == {"commander"}
+
+
+def test_every_name_of_a_list_is_a_person_with_the_list_role(build_text):
+    text = (
+        "Aboard were NASA astronauts Oren Valcourt, Mireille Dasgupta and Tobias Achebe-Lund, "
+        "together with Kenji Ashworth-Obi of the Japan Aerospace Exploration Agency.\n"
+        "Commander Ilse Brandvold thanked Mission Control and the Johnson Space Center.\n"
+    )
+    rows = kg.query(build_text({"l.txt": text}).dataset, "people").rows
+    found = {r["name"] for r in rows}
+    assert found == {"Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund", "Kenji Ashworth-Obi", "Ilse Brandvold"}
+    for name in ("Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund"):
+        assert {r["agency"] for r in rows if r["name"] == name} == {"NASA"}
+    assert {r["agency"] for r in rows if r["name"] == "Kenji Ashworth-Obi"} == {"JAXA"}

@@ -238,7 +238,8 @@ def _nearest_trigger(ctx: Context, sentence: int, triggers: list[tuple[str, int,
 
 def _merge_unattached(statements: list[Statement]) -> list[Statement]:
     """An event the sentence gives no crew or flight for ('... splashing down in the Gulf') is
-    the article's event of that type and day that has one."""
+    the article's event of that type and day that has one; a landing on the day of a splashdown
+    is that splashdown."""
     days: dict[Ref, object] = {st.subject: st.object for st in statements if st.predicate == "date"}
 
     def unattached(ref: Ref) -> bool:  # keyed by a vehicle or nothing: no crew, no flight
@@ -253,9 +254,18 @@ def _merge_unattached(statements: list[Statement]) -> list[Statement]:
         for ref, day in days.items()
         if ref.kind == "event" and unattached(ref) and (ref.key[0], day) in anchored
     }
+    # "Four astronauts came home on Sunday" in a story whose capsule splashed down that day
+    splashdowns = {day: ref for ref, day in days.items() if ref.kind == "event" and ref.key[0] == "splashdown"}
+    for ref, day in days.items():
+        if ref.kind == "event" and ref.key[0] == "landing" and day in splashdowns:
+            mapping[ref] = splashdowns[day]
     if not mapping:
         return statements
-    out = [replace(st, subject=mapping.get(st.subject, st.subject)) for st in statements]
+    out = [
+        replace(st, subject=mapping.get(st.subject, st.subject))
+        for st in statements
+        if not (st.predicate == "type" and st.subject in mapping and mapping[st.subject].key[0] != st.subject.key[0])
+    ]
     return list(dict.fromkeys(out))
 
 
@@ -292,8 +302,9 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     participants = crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
-    if not participants and kind in _MISSION_EVENTS:
-        participants = crew_continuation(ctx, sentence)
+    named = [r for _, r in ctx.in_sentence(sentence, "mission")]
+    if not participants and kind in _MISSION_EVENTS and (not named or main_flight(ctx) in (None, named[0])):
+        participants = crew_continuation(ctx, sentence)  # "... since Apollo 8 came back. Aboard were ...": not its crew
     place = _place(ctx, sentence, first, last)
     station = station_of(ctx, sentence) if kind in ("docking", "undocking") else None
     vehicle = _vehicle(ctx, sentence)
@@ -304,7 +315,6 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     planned = tense == "future"
     if planned and (not times and (day is None or day.to_date() is None) or _conditional(span, first)):
         return  # "is scheduled to launch early next month", "if all goes well, he will land on ..."
-    named = [r for _, r in ctx.in_sentence(sentence, "mission")]
     mission = named[0] if named else None
     created = False
     if mission is None:

@@ -183,12 +183,13 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
         people = crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
         if _compared(ctx, m, people):
             people = []  # "... 183 days, twice as long as the crew of Shenzhou-12": not that flight's crew
-        people += crew_continuation(ctx, m.sentence)
-        if people:
-            for person in people:
-                crews[ref].append(person)
-                by_person.setdefault(person, ref)
-                emit(ref, "crewMember", person, m.sentence, ctx.sentences[m.sentence].text)
+        listed = [(m.sentence, p) for p in people]
+        if main_flight(ctx) in (None, ref):  # "... since Apollo 8 came back. Aboard were ...": not Apollo 8's crew
+            listed += [(m.sentence + 1, p) for p in crew_continuation(ctx, m.sentence) if p not in people]
+        for sentence, person in listed:
+            crews[ref].append(person)
+            by_person.setdefault(person, ref)
+            emit(ref, "crewMember", person, sentence, ctx.sentences[sentence].text)
     return flights
 
 
@@ -206,6 +207,12 @@ def _compared(ctx: Context, m, people: list[Ref]) -> bool:
     firsts = [pm.start for pm, r in ctx.in_sentence(m.sentence, "person") if r in people]
     between = ctx.text[min(firsts) : m.start] if firsts and min(firsts) < m.start else ""
     return bool(_COMPARISON.search(between))
+
+
+def _flights_named(ctx: Context, sentence: int) -> list[Ref]:
+    """Flights a sentence names, leaving out those it only compares with ('twice as long as Shenzhou-12')."""
+    start = ctx.sentences[sentence].start
+    return [r for m, r in ctx.in_sentence(sentence, "mission") if not _COMPARISON.search(ctx.text[start : m.start])]
 
 
 _ON_BOARD = re.compile(
@@ -281,8 +288,24 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
         if token.dep_ in ("nsubj", "nsubjpass"):
             found = _refs_at(ctx, token.i)
             if found and all(r in people for r in found):
-                return found
-    return people[:1]
+                return _with_list(ctx, sentence, found)
+    return _with_list(ctx, sentence, people[:1])
+
+
+def _with_list(ctx: Context, sentence: int, found: list[Ref]) -> list[Ref]:
+    """The people listed with the first one found: 'Zhai Zhigang, Wang Yaping and Ye Guangfu had spent ...'."""
+    mentions = ctx.in_sentence(sentence, "person")
+    out = list(found)
+    previous = next((m for m, r in mentions if found and r == found[0]), None)
+    for m, r in mentions:
+        if previous is None or m.start <= previous.start:
+            continue
+        if ctx.text[previous.end : m.start].strip(" ,") not in ("", "and"):
+            break
+        if r not in out:
+            out.append(r)
+        previous = m
+    return out
 
 
 def _refs_at(ctx: Context, token_i: int) -> list[Ref]:
@@ -358,6 +381,10 @@ def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit,
 
 
 def _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
+    main = None if own_stay or _flights_named(ctx, sentence) else main_flight(ctx)
+    if main is not None and any(by_person.get(p) not in (None, main) for p in owners):
+        # a stay the sentence does not name is the article's flight, not an owner's earlier one
+        by_person.update({p: main for p in owners})
     for person in owners:
         if person in by_person:
             mission = by_person[person]

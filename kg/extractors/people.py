@@ -41,6 +41,12 @@ def extract(ctx: Context) -> list[Statement]:
     plural_roles: dict[int, list[tuple]] = {}  # end token of a mention -> facts a plural role word gave it
     for i, m in enumerate(ctx.mentions):
         refs = ctx.refs(i)
+        if m.source == "counted" and refs:  # "Three Chinese astronauts" said of the three named
+            span = ctx.span(m.start, m.end)
+            for predicate, obj, _ in _left_facts(ctx, span.end, span.end)[0] if span is not None else ():
+                for ref in refs:
+                    emit(ref, predicate, obj, m.sentence, m.text)
+            continue
         if m.kind != "person" or len(refs) != 1 or m.source == "pronoun":
             continue
         span = ctx.span(m.start, m.end)
@@ -54,6 +60,7 @@ def extract(ctx: Context) -> list[Statement]:
         facts, plural = _left_facts(ctx, span.start, span.end)
         if not facts and span.start >= 1 and ctx.doc[span.start - 1].lower_ in ("and", ","):
             facts = _inherited(ctx, span.start, plural_roles)
+            plural = bool(facts)  # passed on again: "astronauts A, B and C"
         if plural:
             plural_roles[span.end - 1] = facts
         facts += _right_facts(ctx, span.end)

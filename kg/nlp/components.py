@@ -106,8 +106,59 @@ def people(doc: Doc) -> Doc:
     added += _appositive_names(doc, role_words, ents + added)
     if added:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
+    listed = _coordinated_names(doc, role_words, ents)
+    if listed:
+        ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in listed)] + listed
     doc.ents = filter_spans(ents)
     return doc
+
+
+_LIST_LINKS = (("and",), (",",), (",", "and"), ("together", "with"), (",", "together", "with"), ("along", "with"),
+               (",", "along", "with"), ("as", "well", "as"), ("with",))  # fmt: skip
+
+
+def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -> list[Span]:
+    """Names listed with a person: 'Michael Hopkins, Victor Glover and Shannon Walker, together with
+    Soichi Noguchi' -- the model often takes the later ones for an ORG or a PRODUCT."""
+    firm = {i for e in ents if e.ent_id_ or e.label_ == "MISSION" for i in range(e.start, e.end)}
+    people = {e.start for e in ents if e.label_ == "PERSON"}
+    out: list[Span] = []
+    queue = sorted(e for e in ents if e.label_ == "PERSON")
+    while queue:
+        person = queue.pop(0)
+        for link in sorted(_LIST_LINKS, key=len, reverse=True):
+            j = person.end + len(link)
+            if j >= len(doc) or [t.lower_ for t in doc[person.end : j]] != list(link):
+                continue
+            name = _name_at(doc, j)
+            if (
+                len(name) >= 2
+                and name[0].i not in people
+                and not any(t.i in firm or t.is_stop or t.lower_ in role_words for t in name)
+                and not any(t.lower_ in gazetteer.non_name_words() for t in name)
+                and not doc[name[0].i : name[-1].i + 1].text.endswith(("-", "‐"))
+            ):
+                span = Span(doc, name[0].i, name[-1].i + 1, label="PERSON")
+                people.add(span.start)
+                out.append(span)
+                queue.append(span)
+            break
+    return out
+
+
+def _name_at(doc: Doc, j: int) -> list:
+    """Up to three capitalised name words from token ``j`` on ('Soichi Noguchi', 'Lopez-Alegria')."""
+    name: list = []
+    while j < len(doc) and len(name) < 3:
+        t = doc[j]
+        if t.text[:1].isupper() and t.is_alpha or (t.text in ("-", "‐") and name and not t.whitespace_):
+            name.append(t)
+        else:
+            break
+        j += 1
+    while name and name[-1].text in ("-", "‐"):
+        name.pop()
+    return name
 
 
 def _introduces_name(doc: Doc, token) -> bool:

@@ -1,0 +1,57 @@
+"""Stage 'missions' (and the group mentions it relies on) on small invented articles."""
+
+from __future__ import annotations
+
+import kg
+
+SPLASHDOWN = """Four astronauts came home on Sunday, ending Crew-14 after a long stay in orbit.
+The Crew Dragon Fortitude hit the water at 3:12 a.m. EDT on May 9, 2027, off Pensacola.
+It was the first night splashdown since Apollo 8 came back in 1968.
+Aboard were NASA astronauts Oren Valcourt, Mireille Dasgupta and Tobias Achebe-Lund, together with Kenji Ashworth-Obi of the Japan Aerospace Exploration Agency.
+They had spent 171 days in space.
+"""
+
+COUNTED = """Three Chinese astronauts landed in Inner Mongolia on Saturday, April 17, 2027.
+Mission commander Liang Haoyu, Tan Meixi and Qiao Wenbo had spent 182 days in orbit, about twice as long as the crew of Shenzhou-31.
+Liang first flew in 2019 on Shenzhou-29.
+"""
+
+
+def rows(build, name):
+    return kg.query(build.dataset, name).rows
+
+
+def test_crew_listed_after_the_flight_joins_the_main_flight_not_a_compared_one(build_text):
+    b = build_text({"s.txt": SPLASHDOWN})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    names = {"Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund", "Kenji Ashworth-Obi"}
+    assert {p for m, p in crew if m == "Crew-14"} == names
+    assert not {p for m, p in crew if m == "Apollo 8"}
+    durations = {(r["name"], r["durationDays"]) for r in rows(b, "missions")}
+    assert ("Crew-14", 171) in durations
+
+
+def test_a_landing_on_the_day_of_a_splashdown_is_that_splashdown(build_text):
+    b = build_text({"s.txt": SPLASHDOWN})
+    types = {r["type"] for r in rows(b, "events")}
+    assert "splashdown" in types and "landing" not in types
+    people = {r["participant"] for r in rows(b, "events") if r["type"] == "splashdown"}
+    assert "Oren Valcourt" in people
+
+
+def test_a_counted_group_is_the_people_named_next(build_text):
+    b = build_text({"c.txt": COUNTED})
+    people = rows(b, "people")
+    for name in ("Liang Haoyu", "Tan Meixi", "Qiao Wenbo"):
+        assert {r["nationality"] for r in people if r["name"] == name} == {"Chinese"}
+        assert "astronaut" in {r["role"] for r in people if r["name"] == name}
+    landing = [r for r in rows(b, "events") if r["type"] == "landing"]
+    assert len({str(r["participant"]) for r in landing}) == 3
+
+
+def test_a_stay_the_sentence_does_not_name_is_the_main_flight_of_all_listed(build_text):
+    b = build_text({"c.txt": COUNTED})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    by_mission = {r["name"]: r["durationDays"] for r in rows(b, "missions") if r["durationDays"] is not None}
+    assert 182 not in {d for n, d in by_mission.items() if n == "Shenzhou-29"}
+    assert {p for m, p in crew if m == "Shenzhou-29"} == {"Liang Haoyu"}
