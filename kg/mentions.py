@@ -14,6 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from kg.nlp import gazetteer
+from kg.nlp.components import UNLISTED
 from kg.types import Mention, Sentence
 
 _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
@@ -121,6 +122,9 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
                 add("person", span, "ner")
         elif ent.label_ == "MISSION":
             add("mission", ent, "pattern")
+        elif ent.label_ == UNLISTED:  # "the Altamar orbital station": kind and class from the head word
+            kind, _, cls = ent.id_.partition(":")
+            add(kind, ent, "pattern", None, (("class", cls),))
         elif ent.ent_id_ and ent.ent_id_ in entries:
             entry = entries[ent.ent_id_]
             add(entry.kind, ent, "gazetteer", entry.id, (("class", entry.cls),))

@@ -87,6 +87,8 @@ def resolve_local(doc_id: str, mentions: tuple[Mention, ...]) -> Resolution:
             refs[i] = (Ref(kind, (m.gazetteer_id,)),)
         elif m.kind == "mission":
             refs[i] = (Ref("mission", (mission_key(m.text),)),)
+        elif m.kind in ("spacecraft", "organization") and m.source == "pattern":  # unlisted: keyed by its slug
+            refs[i] = (Ref(m.kind, (slug(m.text),)),)
         elif m.kind == "place":
             refs[i] = (Ref("place", (slug(m.text),)),)
     entities = _local_entities(mentions, refs)
@@ -174,8 +176,8 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
         by_sentence[m.sentence].append(i)
     last_station: Ref | None = None
     for i, m in enumerate(mentions):
-        if m.kind == "spacecraft" and m.gazetteer_id and m.attr("class") == "SpaceStation":
-            last_station = Ref("spacecraft", (m.gazetteer_id,))
+        if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
+            last_station = Ref("spacecraft", (m.gazetteer_id or slug(m.text),))
         if m.source == "counted":
             refs[i] = _counted_group(mentions, refs, by_sentence, i)
             continue

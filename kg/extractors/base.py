@@ -77,6 +77,21 @@ class Context:
                 out.add(self.resolution.refs[i][0])
         return frozenset(out)
 
+    @cached_property
+    def _classes(self) -> dict[Ref, str]:
+        out: dict[Ref, str] = {}
+        for i, m in enumerate(self.mentions):
+            if m.attr("class") and len(self.refs(i)) == 1:
+                out.setdefault(self.refs(i)[0], m.attr("class"))
+        return out
+
+    def class_of(self, ref: Ref | None) -> str | None:
+        """Ontology class of a known or unlisted thing ('SpaceStation', 'Capsule', 'LaunchVehicle')."""
+        if ref is None:
+            return None
+        entry = gazetteer.entries().get(ref.key[0]) if ref.key and isinstance(ref.key[0], str) else None
+        return entry.cls if entry is not None else self._classes.get(ref)
+
     def refs(self, i: int) -> tuple[Ref, ...]:
         return self.resolution.refs[i]
 

@@ -23,7 +23,7 @@ def extract(ctx: Context) -> list[Statement]:
         entry = entries.get(m.gazetteer_id) if m.gazetteer_id else None
         if ref not in typed:
             typed.add(ref)
-            cls = entry.cls if entry else _KIND_CLASS.get(ref.kind)
+            cls = entry.cls if entry else m.attr("class") or _KIND_CLASS.get(ref.kind)
             if cls:
                 emit(ref, "type", Concept("class", cls), m.sentence, m.text)
             if entry:

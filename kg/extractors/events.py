@@ -345,7 +345,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
             emit(mission, "type", Concept("class", "Mission"), sentence, evidence)
             if mission.key[2] != "space":
                 emit(mission, "spacecraft", mission.key[2], sentence, evidence)
-        if vehicle is not None and kind in ("launch", "landing", "splashdown") and not _is_rocket(vehicle):
+        if vehicle is not None and kind in ("launch", "landing", "splashdown") and not _is_rocket(ctx, vehicle):
             emit(mission, "spacecraft", vehicle, sentence, evidence)
     full = day.to_date() if day else None
     if full is not None:
@@ -380,25 +380,23 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | N
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
         if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:
             mission = main_flight(ctx)
-    if mission is not None and vehicle is not None and _other_vehicle(missions, mission, vehicle):
+    if mission is not None and vehicle is not None and _other_vehicle(ctx, missions, mission, vehicle):
         return None
     return mission
 
 
-def _is_rocket(craft: Ref) -> bool:
+def _is_rocket(ctx: Context, craft: Ref) -> bool:
     """A launch vehicle carries a flight; it is not the flight's spacecraft."""
-    entry = gazetteer.entries().get(craft.key[0]) if isinstance(craft.key[0], str) else None
-    return entry is not None and entry.cls == "LaunchVehicle"
+    return ctx.class_of(craft) == "LaunchVehicle"
 
 
-def _other_vehicle(missions, mission: Ref, vehicle: Ref) -> bool:
+def _other_vehicle(ctx: Context, missions, mission: Ref, vehicle: Ref) -> bool:
     """A flight with its own named vehicle (Soyuz MS-22) and a sentence naming a different capsule."""
     info = missions.info(mission)
     own = [c for c in (info.spacecraft if info else ()) if c.key == mission.key]
     if not own or vehicle in own:
         return False
-    entry = gazetteer.entries().get(vehicle.key[0]) if isinstance(vehicle.key[0], str) else None
-    return entry is not None and entry.cls in ("Capsule", "SpaceShuttle")
+    return ctx.class_of(vehicle) in ("Capsule", "SpaceShuttle")
 
 
 def _in_zone(times: list, zone: str | None):
@@ -428,21 +426,26 @@ def _zone_of(ref: Ref | None) -> str | None:
 
 def _clock(ctx: Context, sentence: int, times, place: Ref | None):
     """The (time, words) to report: the first time (see ``_nearest_first``) whose zone is stated, or
-    is 'local time' read in the zone of the event's place or the article's dateline; a time with no
-    known zone is left out."""
+    is 'local time' read in the zone of the event's place, the sentence's or the dateline's (the
+    first two sentences: a headline may come first); a time with no known zone is left out."""
     for t in times:
         if t.time.zone:
             return t.time, t.text
         if "local" in t.time.zone_text.lower():
-            places = (
-                [place]
-                + [r for _, r in ctx.in_sentence(sentence, "place")]
-                + [r for _, r in ctx.in_sentence(0, "place")]
-            )
+            places = [place] + [
+                r for n in (sentence, 0, 1) for m, r in ctx.in_sentence(n, "place") if not _demonym(m, r)
+            ]
             zone = next((z for z in map(_zone_of, places) if z), None)
             if zone:
                 return replace(t.time, zone=zone), t.text
     return None
+
+
+def _demonym(mention, ref: Ref) -> bool:
+    """'Romanian' in 'Romanian commander lands ...' names a nationality, not where anything happened."""
+    entry = gazetteer.entries().get(ref.key[0]) if isinstance(ref.key[0], str) else None
+    demonym = entry.attr("demonym") if entry else None
+    return demonym is not None and mention.text.lower().rstrip("s") == demonym.lower()
 
 
 def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> None:
@@ -486,8 +489,8 @@ def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:
 
 
 def _vehicle(ctx: Context, sentence: int) -> Ref | None:
-    """The crew vehicle a sentence names: a named flight's own vehicle (Soyuz MS-22), a capsule
-    or shuttle (Atlantis before the generic 'space shuttle'), else a rocket."""
+    """The crew vehicle a sentence names: a named flight's own vehicle (Soyuz MS-22), else a capsule
+    or shuttle (Atlantis before the generic 'space shuttle'); never the rocket that launched it."""
     entries = gazetteer.entries()
     for m, ref in ctx.in_sentence(sentence, "mission"):
         pattern = next((p for p in gazetteer.flight_patterns() if p.regex.fullmatch(m.text)), None)
@@ -496,9 +499,9 @@ def _vehicle(ctx: Context, sentence: int) -> Ref | None:
     ranked = []
     for _, ref in ctx.in_sentence(sentence, "spacecraft"):
         entry = entries.get(ref.key[0]) if isinstance(ref.key[0], str) else None
-        cls = entry.cls if entry else "Capsule"
+        cls = ctx.class_of(ref) or "Capsule"
         generic = entry is not None and entry.id in ("space-shuttle", "soyuz-rocket")
-        rank = {"Capsule": 0, "SpaceShuttle": 0, "LaunchVehicle": 2}.get(cls)
+        rank = {"Capsule": 0, "SpaceShuttle": 0}.get(cls)  # a rocket carries the vehicle; it is not one
         if rank is not None:
             ranked.append((rank + generic, len(ranked), ref))
     return min(ranked)[2] if ranked else None

@@ -123,8 +123,7 @@ def station_of(ctx: Context, sentence: int) -> Ref | None:
 
 
 def _is_station(ctx: Context, mention, ref: Ref) -> bool:
-    entry = gazetteer.entries().get(ref.key[0]) if ref.key and isinstance(ref.key[0], str) else None
-    return entry is not None and entry.cls == "SpaceStation"
+    return ctx.class_of(ref) == "SpaceStation"
 
 
 def mention_count(ctx: Context, ref: Ref) -> int:

@@ -47,7 +47,8 @@ def build_nlp(model: str | None = "auto") -> NLP:
         nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_gazetteer", before="ner")
         nlp.add_pipe("kg_flights", before="ner")
-        nlp.add_pipe("kg_people", after="ner")
+        nlp.add_pipe("kg_unlisted", after="ner")
+        nlp.add_pipe("kg_people", after="kg_unlisted")
         label = f"{name} {nlp.meta.get('version', '')}".strip()
     else:
         nlp = spacy.blank("en")
@@ -55,6 +56,7 @@ def build_nlp(model: str | None = "auto") -> NLP:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("kg_gazetteer")
         nlp.add_pipe("kg_flights")
+        nlp.add_pipe("kg_unlisted")
         nlp.add_pipe("kg_people")
         label = None
         notice = (

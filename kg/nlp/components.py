@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -53,6 +55,73 @@ def flights(doc: Doc) -> Doc:
         keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = filter_spans(keep + found)
     return doc
+
+
+#: Label of names found by a head word rather than a gazetteer; the span id is "<kind>:<class>".
+UNLISTED = "UNLISTED"
+_NOT_CRAFT_NAMES = {"new", "next", "old", "first", "last", "same", "whole", "entire", "international", "national"}
+
+
+@Language.component("kg_unlisted", assigns=["doc.ents", "token.ent_id"], requires=["doc.ents"])
+def unlisted(doc: Doc) -> Doc:
+    """Spacecraft and agencies no gazetteer lists, known by a head word: 'her Sabia-6 capsule',
+    'the Altamar orbital station', 'a Jangada-2 rocket', 'the Rioplatense Space Commission';
+    every later bare mention of the same name ('docked with Altamar') is marked too.
+    The head word is stronger evidence than the model's guess (it took 'Ilha Celeste' for a person)."""
+    found: list[Span] = []
+    for token in doc:
+        for head in gazetteer.name_heads():
+            end = token.i + len(head.words)
+            if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != head.words:
+                continue
+            name = _name_before(doc, token.i)
+            if name is not None:
+                start, stop = (name, end) if head.inside else (name, token.i)
+                if head.inside and not all(t.text[:1].isupper() for t in doc[token.i : end]):
+                    break  # "the Romanian space agency" describes, it does not name
+                found.append(Span(doc, start, stop, label=UNLISTED, span_id=f"{head.kind}:{head.cls}"))
+            break
+    if not found:
+        return doc
+    found += _repeats(doc, found)
+    keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    doc.ents = filter_spans(keep + found)
+    return doc
+
+
+def _name_before(doc: Doc, i: int) -> int | None:
+    """Start of the capitalised name (up to three words) that ends right before token ``i``."""
+    start = i
+    while start > 0 and i - start < 3:
+        t = doc[start - 1]
+        if t.ent_id_ or t.ent_type_ == "MISSION" or t.is_stop or t.lower_ in _NOT_CRAFT_NAMES:
+            break
+        if t.text[:1].isupper() and any(c.isalpha() for c in t.text) or t.like_num and start < i:
+            start -= 1
+            continue
+        if t.text in ("-", "‐") and start < i and start >= 2 and not t.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 1  # "Pampero-L": the tokenizer splits off a letter suffix
+            continue
+        break
+    if start == i or not doc[start].text[:1].isupper():
+        return None
+    if start > 0 and (doc[start - 1].ent_id_ or doc[start - 1].ent_type_ == "MISSION"):
+        return None  # "SpaceX Crew Dragon capsule", "Soyuz MS-22 spacecraft": already known
+    return start
+
+
+def _repeats(doc: Doc, found: list[Span]) -> list[Span]:
+    """Later bare mentions of the names found ('... docked with Altamar two days later')."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    out: list[Span] = []
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    for name, span_id in {f.text: f.id_ for f in found}.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = doc.char_span(match.start(), match.end(), label=UNLISTED, span_id=span_id)
+            if span is not None and not any(t.i in taken or t.ent_id_ for t in span):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+    return out
 
 
 def _looks_like_name(tokens: list) -> bool:
@@ -218,6 +287,8 @@ def _plausible_person(ent: Span, role_words: dict[str, str]) -> bool:
     text = ent.text
     if any(ch.isdigit() for ch in text) or not text[:1].isupper():
         return False
+    if len(ent) > 1 and text.isupper():
+        return False  # "GOBERNADOR GREGORES, Argentina --": a dateline, not a name
     words = text.replace("’s", "").replace("'s", "").split()
     if any(w.lower() in role_words or w.lower() in gazetteer.non_name_words() for w in words):
         return False

@@ -97,6 +97,25 @@ def event_triggers() -> dict[str, str]:
     return {phrase.lower(): kind for phrase, kind in _rows("events.tsv")}
 
 
+@dataclass(frozen=True)
+class NameHead:
+    """A head word that marks an unlisted name: 'the Altamar orbital station', 'the X Space Agency'."""
+
+    words: tuple[str, ...]
+    inside: bool  # the head is part of the name ("Space Agency"), not a word after it ("capsule")
+    kind: str
+    cls: str
+
+
+@cache
+def name_heads() -> tuple[NameHead, ...]:
+    """Heads from ``name_heads.tsv``, longest first so 'orbital station' wins over 'station'."""
+    heads = [
+        NameHead(tuple(head.split()), where == "in", kind, cls) for head, where, kind, cls in _rows("name_heads.tsv")
+    ]
+    return tuple(sorted(heads, key=lambda h: -len(h.words)))
+
+
 @cache
 def flight_patterns() -> tuple[FlightPattern, ...]:
     """Named-flight patterns in file order."""

@@ -1,0 +1,64 @@
+"""Stage 'parse' (the kg_* spaCy components) on invented names, and the data files they read."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.nlp import gazetteer
+from kg.nlp.components import UNLISTED
+
+TEXT = (
+    "Her Veyra-4 capsule settled into the swell after she commanded the Solace Reach orbital station.\n"
+    "Divers from the Tamarind Space Commission reached it quickly; the Romanian space agency sent a note.\n"
+    "The crew had launched on a Quillon-2 rocket and docked with Solace Reach a day later.\n"
+    "Their SpaceX Crew Dragon capsule stayed at the International Space Station.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ents(nlp):
+    doc = nlp.pipeline(TEXT)
+    return {(e.text, e.label_, e.id_) for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span_id"),
+    [
+        ("Veyra-4", "spacecraft:Capsule"),
+        ("Solace Reach", "spacecraft:SpaceStation"),
+        ("Tamarind Space Commission", "organization:SpaceAgency"),
+        ("Quillon-2", "spacecraft:LaunchVehicle"),
+    ],
+)
+def test_a_head_word_marks_an_unlisted_name(ents, text, span_id):
+    assert (text, UNLISTED, span_id) in ents
+
+
+def test_a_later_bare_mention_is_marked_too(nlp):
+    doc = nlp.pipeline(TEXT)
+    assert [e.text for e in doc.ents if e.label_ == UNLISTED].count("Solace Reach") == 2
+
+
+def test_descriptions_and_listed_things_are_not_unlisted_names(ents):
+    unlisted = {text for text, label, _ in ents if label == UNLISTED}
+    assert not unlisted & {"Romanian", "SpaceX", "SpaceX Crew Dragon", "Crew Dragon", "International"}
+
+
+def test_unlisted_craft_becomes_a_typed_node(build_text):
+    b = build_text({"u.txt": TEXT})
+    crafts = {(r["name"], r["type"]) for r in kg.query(b.dataset, "spacecraft").rows}
+    assert {("Solace Reach", "space_station"), ("Veyra-4", "capsule"), ("Quillon-2", "launch_vehicle")} <= crafts
+
+
+def test_name_heads_are_well_formed():
+    heads = gazetteer.name_heads()
+    assert heads and all(h.kind in ("spacecraft", "organization") for h in heads)
+    classes = {e.cls for e in gazetteer.entries().values()}
+    assert all(h.cls in classes for h in heads)
+    assert len({h.words for h in heads}) == len(heads)
+
+
+def test_an_all_caps_dateline_is_not_a_person(nlp):
+    doc = nlp.pipeline("VILLA ESPERANZA, Argentina — Ilinca Varga-Oyelaran landed on Tuesday.")
+    assert {e.text for e in doc.ents if e.label_ == "PERSON"} <= {"Ilinca Varga-Oyelaran"}
