@@ -121,3 +121,26 @@ def test_a_weekday_before_the_end_of_the_mission_the_story_anticipates(build_tex
     b = build_text({"p.txt": text})
     days = {r["date"].isoformat() for r in rows(b, "events") if r["type"] == "press_conference"}
     assert days == {"2032-02-26"}  # the Thursday before the stay ends (launch + 340 days: Monday, March 1, 2032)
+
+
+HANDOVERS = """Commander Oksana Veremeyeva took over as station commander on March 2, 2027, taking command from Lio Brightwater.
+On Oct. 9, 2027, she handed command of the outpost to cosmonaut Tavish Okonkwo-Reyes.
+The Kestrel-9 capsule hit the sea off Pensacola at 4:40 a.m. EDT on Oct. 12, 2027.
+"""
+
+
+def test_handover_direction_follows_the_verb(build_text):
+    b = build_text({"h.txt": HANDOVERS})
+    q = """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?by ?to WHERE { ?e sf:handedOverBy/skos:prefLabel ?by ; sf:handedOverTo/skos:prefLabel ?to }"""
+    pairs = {(str(by), str(to)) for by, to in b.dataset.query(q)}
+    assert ("Lio Brightwater", "Oksana Veremeyeva") in pairs
+    assert ("Oksana Veremeyeva", "Tavish Okonkwo-Reyes") in pairs
+    assert ("Oksana Veremeyeva", "Lio Brightwater") not in pairs
+
+
+def test_a_phrase_with_a_gap_and_a_new_wording_are_triggers(build_text):
+    b = build_text({"h.txt": HANDOVERS})
+    types = {r["type"] for r in rows(b, "events")}
+    assert {"handover", "splashdown"} <= types

@@ -67,7 +67,8 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def triggers_in(span: Span) -> list[tuple[str, int, int]]:
     """(event type, first token, last token) for each trigger phrase in a sentence.
 
-    Phrases match the words as written; ``events.tsv`` lists the inflected forms.
+    Phrases match the words as written; ``events.tsv`` lists the inflected forms, and ``*`` in a
+    phrase stands for up to three words of any kind.
     """
     index = _by_first_word()
     doc = span.doc
@@ -77,8 +78,8 @@ def triggers_in(span: Span) -> list[tuple[str, int, int]]:
         token = doc[k]
         hit = None
         for words, kind in index.get(token.lower_, ()):
-            end = k + len(words)
-            if end <= span.end and all(doc[k + n].lower_ == w for n, w in enumerate(words[1:], 1)):
+            end = _match_from(doc, k + 1, words[1:], span.end)
+            if end is not None:
                 hit = (kind, k, end - 1)
                 break
         if hit:
@@ -87,6 +88,27 @@ def triggers_in(span: Span) -> list[tuple[str, int, int]]:
         else:
             k += 1
     return found
+
+
+_GAP = "*"  # in a trigger phrase: up to three words of any kind ("took over as * commander")
+_GAP_MAX = 3
+
+
+def _match_from(doc, k: int, words: tuple[str, ...], stop: int) -> int | None:
+    """End token (exclusive) of ``words`` matched from token ``k``, or None."""
+    if not words:
+        return k
+    if words[0] == _GAP:
+        for skip in range(_GAP_MAX + 1):
+            if k + skip > stop:
+                break
+            end = _match_from(doc, k + skip, words[1:], stop)
+            if end is not None:
+                return end
+        return None
+    if k < stop and doc[k].lower_ == words[0]:
+        return _match_from(doc, k + 1, words[1:], stop)
+    return None
 
 
 @dataclass(frozen=True)
@@ -239,7 +261,7 @@ def _nearest_trigger(ctx: Context, sentence: int, triggers: list[tuple[str, int,
 def _merge_unattached(statements: list[Statement]) -> list[Statement]:
     """An event the sentence gives no crew or flight for ('... splashing down in the Gulf') is
     the article's event of that type and day that has one; a landing on the day of a splashdown
-    is that splashdown."""
+    is that splashdown, and an undated handover the article's only dated one."""
     days: dict[Ref, object] = {st.subject: st.object for st in statements if st.predicate == "date"}
 
     def unattached(ref: Ref) -> bool:  # keyed by a vehicle or nothing: no crew, no flight
@@ -255,6 +277,10 @@ def _merge_unattached(statements: list[Statement]) -> list[Statement]:
         if ref.kind == "event" and unattached(ref) and (ref.key[0], day) in anchored
     }
     # "Four astronauts came home on Sunday" in a story whose capsule splashed down that day
+    handovers = [ref for ref in days if ref.kind == "event" and ref.key[0] == "handover"]
+    if len(handovers) == 1:  # "... took command on March 13.  The handover marks ...": the one dated handover
+        events = {st.subject for st in statements if st.subject.kind == "event" and st.subject.key[0] == "handover"}
+        mapping.update({ref: handovers[0] for ref in events if ref not in days})
     splashdowns = {day: ref for ref, day in days.items() if ref.kind == "event" and ref.key[0] == "splashdown"}
     for ref, day in days.items():
         if ref.kind == "event" and ref.key[0] == "landing" and day in splashdowns:
@@ -326,7 +352,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         ref = Ref("event", (kind, mission))
     else:
         who = participants[0] if participants else (vehicle or "unknown")
-        dated = kind in ("spacewalk", "launch", "landing", "splashdown", "docking", "undocking")
+        dated = kind in ("spacewalk", "launch", "landing", "splashdown", "docking", "undocking", "handover")
         ref = Ref("event", (kind, who, day.iso() if day and dated else ""))
     if day is None and times:
         # "landing ... at 11:25 p.m. EST": the day the article gave this event, else the day of
@@ -364,7 +390,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     if vehicle is not None:
         emit(ref, "vehicle", vehicle, sentence, evidence)
     if kind == "handover":
-        _handover(ctx, emit, ref, sentence, span, last, participants, evidence)
+        _handover(ctx, emit, ref, sentence, span, (first, last), participants, evidence)
         return
     for person in participants:
         emit(ref, "participant", person, sentence, evidence)
@@ -448,19 +474,17 @@ def _demonym(mention, ref: Ref) -> bool:
     return demonym is not None and mention.text.lower().rstrip("s") == demonym.lower()
 
 
-def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> None:
-    doc = ctx.doc
-    receiver = None
-    for k in range(last + 1, span.end):
-        if doc[k].lower_ == "to":
-            for j in range(k + 1, min(k + 7, span.end)):
-                idx = ctx.mention_at_token(doc[j])
-                people = [r for r in ctx.refs(idx) if r.kind == "person"] if idx is not None else []
-                if people:
-                    receiver = people[0]
-                    break
-            break
-    giver = next((p for p in participants if p != receiver), None)
+_TAKING = {"take", "takes", "took", "taking", "assume", "assumes", "assumed", "assuming", "became", "become", "becomes"}
+
+
+def _handover(ctx, emit, ref, sentence, span, trigger: tuple[int, int], participants, evidence) -> None:
+    """Who handed command to whom: 'A handed command to B' (the subject gives), 'B took command
+    from A' / 'B took over as commander' (the subject receives)."""
+    first, last = trigger
+    taking = ctx.doc[first].lower_ in _TAKING
+    other = _person_after(ctx, span, last, "from" if taking else "to")
+    subject = next((p for p in participants if p != other), None)
+    giver, receiver = (other, subject) if taking else (subject, other)
     if giver is not None:
         emit(ref, "handedOverBy", giver, sentence, evidence)
         emit(ref, "participant", giver, sentence, evidence)
@@ -472,6 +496,20 @@ def _handover(ctx, emit, ref, sentence, span, last, participants, evidence) -> N
     station = station_of(ctx, sentence)
     if station is not None:
         emit(ref, "commandOf", station, sentence, evidence)
+
+
+def _person_after(ctx: Context, span: Span, last: int, word: str) -> Ref | None:
+    """The person named within a few words after the first ``word`` ('to', 'from') after the trigger."""
+    doc = ctx.doc
+    for k in range(last + 1, span.end):
+        if doc[k].lower_ == word:
+            for j in range(k + 1, min(k + 7, span.end)):
+                idx = ctx.mention_at_token(doc[j])
+                people = [r for r in ctx.refs(idx) if r.kind == "person"] if idx is not None else []
+                if people:
+                    return people[0]
+            return None
+    return None
 
 
 def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:

@@ -355,7 +355,13 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     lasted = _ONE_FLIGHT.search(text[: dm.start]) and bool(sentence_words & {"lasted", "lasting", "spanned"})
     if not (noun or stay or consecutive or in_space or lasted):
         return
-    owners = _owner(ctx, sentence, span)
+    if set(before) & CUT_WORDS:  # "her flight beats the 341 days that Solveig Araujo spent ...": that one's stay
+        after_people = [r for m, r in ctx.in_sentence(sentence, "person") if m.start >= base + dm.end]
+        if not after_people:
+            return
+        owners, own_stay = after_people[:1], True
+    else:
+        owners = _owner(ctx, sentence, span)
     if not owners and lasted:
         mission = sole_flight(ctx) or _only_mission(crews)  # "the mission lasted 64 days"
         if mission is not None:
