@@ -233,14 +233,33 @@ def _add_counted_groups(doc: Doc, mentions: list[Mention], covered: set[int], st
         end = j + 1
         if doc[j].lower_ == "crew" and end < len(doc) and doc[end].lower_ in ("members", "mates"):
             end += 1
+        elif j > token.i and doc[j - 1].ent_id_ and _plural_demonym(doc[j - 1]):
+            end = j  # "four Americans": the demonym is the noun
         elif doc[j].lower_ not in _CREW_PLURALS:
             continue
         span = doc[token.i : end]
+        definite = token.i > 0 and doc[token.i - 1].lower_ in ("the", "these", "those", "all")
+        attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
         mentions.append(
             Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
-                    attrs=(("count", str(count)),))
+                    attrs=attrs)
         )  # fmt: skip
         covered.update(range(span.start, span.end))
+
+
+def _described(doc: Doc, i: int) -> bool:
+    """'the amateur astronauts', 'the Russian cosmonauts': one lowercase or demonym word after 'the'."""
+    if i < 2 or doc[i - 2].lower_ != "the" or not doc[i].lower_.endswith("s"):
+        return False
+    word = doc[i - 1]
+    return word.is_alpha and (word.is_lower or bool(word.ent_id_)) and not word.is_stop
+
+
+def _plural_demonym(token) -> bool:
+    """'Americans', 'Russians': a country's people, named by its plural demonym."""
+    entry = gazetteer.entries().get(token.ent_id_)
+    demonym = entry.attr("demonym") if entry is not None and entry.kind == "country" else None
+    return demonym is not None and token.text.lower() == demonym.lower() + "s"
 
 
 _ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS
@@ -263,7 +282,7 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
         elif (
             low in GROUP_NOUNS
             and token.i > 0
-            and doc[token.i - 1].lower_ in ("the", "both")
+            and (doc[token.i - 1].lower_ in ("the", "both") or _described(doc, token.i))
             and token.dep_ in ("nsubj", "nsubjpass", "")
         ):
             mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "nominal"))

@@ -147,26 +147,28 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
 def _counted_group(
     mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], by_sentence: dict[int, list[int]], i: int
 ) -> tuple[Ref, ...]:
-    """The people a group of stated size refers to: the nearest sentence that names exactly that many,
-    looking back first ('Kelly and Kornienko ... the two astronauts'), then ahead ('Three Chinese
-    astronauts landed ...  Zhai Zhigang, Wang Yaping and Ye Guangfu had spent ...')."""
+    """The people a group of stated size refers to.
+
+    'the two cosmonauts' looks back ('Tereshkova ... Bykovsky ... the two cosmonauts'); 'Three
+    Chinese astronauts landed ...' and 'Aboard were four Americans.' look ahead to the people the
+    next sentences name.  Names are gathered sentence by sentence until there are that many;
+    a count that does not come out exactly resolves to nobody."""
     m = mentions[i]
     count = int(m.attr("count") or 0)
+    step = -1 if m.attr("definite") == "yes" else 1
 
-    def named(sentence: int, step: int) -> tuple[Ref, ...]:
-        """People a sentence names, leaving out the group's own sentence on the wrong side of it."""
+    def named(sentence: int) -> list[Ref]:
         idx = [j for j in by_sentence.get(sentence, []) if mentions[j].kind == "person" and refs[j]]
         if sentence == m.sentence:
             idx = [j for j in idx if (j < i) == (step < 0)]
-        return tuple(dict.fromkeys(r for j in idx for r in refs[j]))
+        return list(dict.fromkeys(r for j in idx for r in refs[j]))
 
-    for step in (-1, 1):
-        for distance in range(_SALIENCE_WINDOW + 1):
-            group = named(m.sentence + step * distance, step)
-            if len(group) == count:
-                return group
-            if len(group) > 1:
-                break
+    gathered: list[Ref] = []
+    for distance in range(max(count, _SALIENCE_WINDOW) + 1):
+        found = named(m.sentence + step * distance)
+        gathered += [r for r in (reversed(found) if step < 0 else found) if r not in gathered]
+        if len(gathered) >= count:
+            return tuple(gathered) if len(gathered) == count else ()
     return ()
 
 
@@ -175,11 +177,14 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     for i, m in enumerate(mentions):
         by_sentence[m.sentence].append(i)
     last_station: Ref | None = None
+    last_group: tuple[int, tuple[Ref, ...]] | None = None  # sentence and members of the last counted group
     for i, m in enumerate(mentions):
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (m.gazetteer_id or slug(m.text),))
         if m.source == "counted":
             refs[i] = _counted_group(mentions, refs, by_sentence, i)
+            if refs[i]:
+                last_group = (m.sentence, refs[i])
             continue
         if m.source not in ("pronoun", "nominal"):
             continue
@@ -206,6 +211,9 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                 if len(group) >= 2:
                     refs[i] = group
                     break
+            # ... unless a counted group ('four Americans') holds them all: 'they' are the four
+            if last_group and m.sentence - last_group[0] <= 2 * _SALIENCE_WINDOW and set(refs[i]) <= set(last_group[1]):
+                refs[i] = last_group[1]
 
 
 def _local_entities(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]) -> tuple[LocalEntity, ...]:

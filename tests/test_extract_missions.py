@@ -55,3 +55,33 @@ def test_a_stay_the_sentence_does_not_name_is_the_main_flight_of_all_listed(buil
     by_mission = {r["name"]: r["durationDays"] for r in rows(b, "missions") if r["durationDays"] is not None}
     assert 182 not in {d for n, d in by_mission.items() if n == "Shenzhou-29"}
     assert {p for m, p in crew if m == "Shenzhou-29"} == {"Liang Haoyu"}
+
+
+ONE_A_SENTENCE = """Aboard were four Americans.
+Pell Oduya-Strand, 38, paid for the flight and served as its commander.
+Rafe Lindqvist-Amaro, 51, was the pilot.
+Inez Castellanos-Bright, 29, acted as medical officer, and Tomasz Adeyemi-Holt, 42, flew as mission specialist.
+The amateur astronauts had blasted off on Wednesday, Sept. 15, 2027, from Kennedy Space Center.
+"""
+
+
+def test_a_counted_group_gathers_names_over_the_next_sentences(build_text):
+    b = build_text({"o.txt": ONE_A_SENTENCE})
+    people = rows(b, "people")
+    names = {"Pell Oduya-Strand", "Rafe Lindqvist-Amaro", "Inez Castellanos-Bright", "Tomasz Adeyemi-Holt"}
+    for name in names:
+        assert {r["nationality"] for r in people if r["name"] == name} == {"American"}
+    launch = {r["participant"] for r in rows(b, "events") if r["type"] == "launch"}
+    assert launch == names  # "the amateur astronauts" are the four
+
+
+def test_the_counted_group_looks_back(build_text):
+    text = (
+        "Cosmonaut Irina Volskaya-Mbeki lifted off aboard Vostok 9 on June 3, 2027.\n"
+        "Cosmonaut Pavel Oyelaran-Sorin had launched aboard Vostok 8 a day earlier, and the two cosmonauts "
+        "talked by radio.\n"
+        "Pavel Oyelaran-Sorin beat the 94 hours that cosmonaut Anton Brisk-Ward had logged.\n"
+    )
+    b = build_text({"t.txt": text})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    assert ("Vostok 9", "Anton Brisk-Ward") not in crew and ("Vostok 8", "Anton Brisk-Ward") not in crew

@@ -227,7 +227,7 @@ _MODIFIED = {
     "schedule", "schedules", "pad", "pads", "site", "sites", "window", "windows", "port", "ports", "zone", "zones",
     "team", "teams", "tower", "complex", "system", "systems", "abort", "escape", "rehearsal", "rehearsals",
     "campaign", "preparations", "readiness", "manifest", "plans", "attempt", "attempts", "mechanism", "adapter",
-    "suit", "suits", "training", "area", "areas", "control",
+    "suit", "suits", "training", "area", "areas", "control", "hatch", "hatches", "ring", "target", "probe",
 }  # fmt: skip
 
 
@@ -535,7 +535,9 @@ def _vehicle(ctx: Context, sentence: int) -> Ref | None:
         if pattern is not None and pattern.named_vehicle:
             return Ref("spacecraft", ref.key)
     ranked = []
-    for _, ref in ctx.in_sentence(sentence, "spacecraft"):
+    for m, ref in ctx.in_sentence(sentence, "spacecraft"):
+        if _names_a_program(ctx, m):
+            continue
         entry = entries.get(ref.key[0]) if isinstance(ref.key[0], str) else None
         cls = ctx.class_of(ref) or "Capsule"
         generic = entry is not None and entry.id in ("space-shuttle", "soyuz-rocket")
@@ -543,6 +545,15 @@ def _vehicle(ctx: Context, sentence: int) -> Ref | None:
         if rank is not None:
             ranked.append((rank + generic, len(ranked), ref))
     return min(ranked)[2] if ranked else None
+
+
+_PROGRAM_NOUNS = {"crews", "crew", "program", "programme", "era", "missions", "flights", "astronauts", "veterans"}
+
+
+def _names_a_program(ctx: Context, mention) -> bool:
+    """'the pad that once sent Apollo crews to the moon': a craft named as a program, not this vehicle."""
+    span = ctx.span(mention.start, mention.end)
+    return span is not None and span.end < len(ctx.doc) and ctx.doc[span.end].lower_ in _PROGRAM_NOUNS
 
 
 def _stay_dates(ctx, missions, emit, sentence) -> None:

@@ -146,7 +146,7 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
 def _demonym(token: Token, country: str) -> bool:
     """'Russian', 'Danish', 'Kazakh' -- not 'Kazakhstan' ('landed in Kazakhstan Kelly ...')."""
     entry = gazetteer.entries()[country]
-    text = token.text
+    text = token.text.removesuffix("s") if token.text.endswith("ans") else token.text  # "four Americans"
     return text != entry.label and (text == entry.attr("demonym") or text.endswith(("an", "ese", "ish", "ch", "ic")))
 
 

@@ -173,6 +173,7 @@ def people(doc: Doc) -> Doc:
         ):
             added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
     added += _appositive_names(doc, role_words, ents + added)
+    added += _aged_names(doc, ents + added)
     if added:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
     listed = _coordinated_names(doc, role_words, ents)
@@ -269,6 +270,31 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
         words = [t for t in doc[start:end] if t.is_alpha]
         if len(words) >= 2 and not any(t.i in taken or t.is_stop or t.ent_id_ for t in doc[start:end]):
             out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
+    """A name with an age set off by commas is a person: 'Tomasz Adeyemi-Holt, 42, flew as ...'."""
+    firm = {i for e in known if e.label_ in ("PERSON", "MISSION") or e.ent_id_ for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for comma in doc:
+        k = comma.i
+        if comma.text != "," or k < 2 or k + 2 >= len(doc) or doc[k + 2].text not in (",", ")"):
+            continue
+        if not (doc[k + 1].text.isdigit() and 10 <= int(doc[k + 1].text) <= 110):
+            continue
+        start = k
+        while start > 0 and k - start < 5:
+            t = doc[start - 1]
+            if t.text[:1].isupper() and not t.is_stop or t.text in ("-", "‐") and not t.whitespace_:
+                start -= 1
+            else:
+                break
+        while start < k and doc[start].text in ("-", "‐"):
+            start += 1
+        words = doc[start:k]
+        if len(words) >= 2 and _looks_like_name(list(words)) and not any(t.i in firm for t in words):
+            out.append(Span(doc, start, k, label="PERSON"))
     return out
 
 
