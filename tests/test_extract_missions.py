@@ -85,3 +85,19 @@ def test_the_counted_group_looks_back(build_text):
     b = build_text({"t.txt": text})
     crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
     assert ("Vostok 9", "Anton Brisk-Ward") not in crew and ("Vostok 8", "Anton Brisk-Ward") not in crew
+
+
+EARLIER = """Astronaut Ondine Farrow-Kessel landed on June 2, 2030, after 190 days on the station.
+Farrow-Kessel first flew on the shuttle Atlantis in 2009.
+Before joining the agency in 2017, astronaut Bram Osei-Lund flew fighter jets over the Pacific.
+"""
+
+
+def test_an_earlier_flight_dated_by_its_year(build_text):
+    b = build_text({"e.txt": EARLIER})
+    missions = rows(b, "missions")
+    crew = {(str(r["mission"]), r["personName"]) for r in rows(b, "crew")}
+    earlier = [r for r in missions if str(r["start"]) == "2009"]
+    assert earlier and {r["spacecraft"] for r in earlier} == {"Space Shuttle Atlantis"}
+    assert (str(earlier[0]["mission"]), "Ondine Farrow-Kessel") in crew
+    assert not [r for r in missions if str(r["start"]) == "2017"]  # a career step, not a flight

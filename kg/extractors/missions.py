@@ -19,7 +19,7 @@ from kg.extractors.base import Context, Emitter
 from kg.nlp import gazetteer
 from kg.normalize.durations import DurationMatch, find_durations
 from kg.resolve import mission_key
-from kg.types import Concept, Ref, Statement
+from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "missions"
 MISSION_NOUNS = {
@@ -141,6 +141,8 @@ def extract(ctx: Context) -> Missions:
     for s in ctx.sentences:
         for dm in durations_in(s.text):
             _attach_duration(ctx, s.index, dm, by_person, crews, crafts, durations, flights, emit)
+    for s in ctx.sentences:
+        _earlier_flight(ctx, s.index, emit, crews, crafts)
     infos = []
     for ref in sorted(set(crews) | set(durations), key=lambda r: str(r)):
         crew = tuple(dict.fromkeys(crews.get(ref, [])))
@@ -461,6 +463,61 @@ def new_stay(ctx: Context, sentence: int, people: list[Ref]) -> Ref:
     lead = max(people, key=lambda r: (mention_count(ctx, r), str(r)))
     station = station_of(ctx, sentence)
     return Ref("mission", ("stay", lead, station if station else "space"))
+
+
+_YEARS = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*((?:19|20)\d\d))?\b")
+_FLIGHT_WORDS = {
+    "flew", "fly", "flight", "flights", "mission", "launched", "rode", "riding", "spent", "visited", "went",
+    "trip", "stay", "expedition", "aboard",
+}  # fmt: skip
+_EARLIER_WORDS = {"first", "previous", "earlier", "prior", "former", "last", "second", "third", "before", "also"}
+
+
+def _earlier_flight(ctx: Context, sentence: int, emit, crews, crafts) -> None:
+    """A person's earlier flight dated only by its year: 'Noguchi first flew on the shuttle Discovery
+    in 2005', 'Wang Yaping first flew in 2013 on Shenzhou 10', 'in 2009 and 2010 he spent five
+    months on the station'.  The year must lie well before the story (or the text say 'first',
+    'previous' ...), so the article's own flight is never dated by it."""
+    text = ctx.sentences[sentence].text
+    match = _YEARS.search(text)
+    if match is None:
+        return
+    words = {t.lower_ for t in ctx.sentence_span(sentence)}
+    if not words & _FLIGHT_WORDS or words & CUT_WORDS or words & RECORD_WORDS:
+        return
+    crafts_here = [r for _, r in ctx.in_sentence(sentence, "spacecraft") if ctx.class_of(r) != "LaunchVehicle"]
+    if not (crafts_here or ctx.in_sentence(sentence, "mission") or words & {"space", "orbit", "station"}):
+        return  # "flew Black Hawk helicopters ... before joining NASA in 2017"
+    start, end = int(match.group(1)), int(match.group(2)) if match.group(2) else None
+    if end is not None and end != start + 1:
+        return  # "her earlier flights, in 2025 and 2028": two flights, not one stay
+    if not (start <= _latest_year(ctx) - 2 or words & _EARLIER_WORDS):
+        return
+    people = crew_in_sentence(ctx, sentence)
+    named = _flights_named(ctx, sentence)
+    if len(people) != 1 or len(named) > 1:
+        return
+    person = people[0]
+    mission = named[0] if named else Ref("mission", ("flight", person, str(start)))
+    evidence = text
+    if not named:
+        emit(mission, "type", Concept("class", "Mission"), sentence, evidence)
+    if person not in crews.setdefault(mission, []):
+        crews[mission].append(person)
+        emit(mission, "crewMember", person, sentence, evidence)
+    for craft in crafts_here:
+        if craft not in crafts.setdefault(mission, []):
+            crafts[mission].append(craft)
+            emit(mission, "spacecraft", craft, sentence, evidence)
+    emit(mission, "startDate", PartialDate(start), sentence, match.group(0))
+    if end is not None and end >= start:
+        emit(mission, "endDate", PartialDate(end), sentence, match.group(0))
+
+
+def _latest_year(ctx: Context) -> int:
+    """The latest year the article writes (a stand-in for when it was written)."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", ctx.text)]
+    return max(years, default=0)
 
 
 def _best_duration(found: list[tuple[int, DurationMatch, int]]) -> tuple[int, DurationMatch, int] | None:
