@@ -88,3 +88,33 @@ def test_every_name_of_a_list_is_a_person_with_the_list_role(build_text):
     for name in ("Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund"):
         assert {r["agency"] for r in rows if r["name"] == name} == {"NASA"}
     assert {r["agency"] for r in rows if r["name"] == "Kenji Ashworth-Obi"} == {"JAXA"}
+
+
+APPOSITIONS = """Meridel Oyarzun-Kask flew with flight engineer Tomas Ibarguren-Holm, 41, an Argentine astronaut of the Pampas Space Commission, and Maite Urrutia-Sand, 37, a Uruguayan physician.
+At a news conference, Dorotea Vikstrom-Aru, director-general of the Danubian Space Agency, praised the crew.
+Pavlo Sendrak-Yee, 47, a former bomber pilot, spent 196 days on the station.
+Ilse Marovic-Tan, who flies for the Danubian Space Agency, was commander.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "value"),
+    [
+        ("Tomas Ibarguren-Holm", "role", "astronaut"),  # after the age: ", 41, an Argentine astronaut"
+        ("Tomas Ibarguren-Holm", "nationality", "Argentine"),
+        ("Tomas Ibarguren-Holm", "agency", "Pampas Space Commission"),  # an agency no list has
+        ("Maite Urrutia-Sand", "role", "physician"),
+        ("Maite Urrutia-Sand", "nationality", "Uruguayan"),
+        ("Dorotea Vikstrom-Aru", "role", "administrator"),  # "director-general", three tokens
+        ("Dorotea Vikstrom-Aru", "agency", "Danubian Space Agency"),
+        ("Ilse Marovic-Tan", "agency", "Danubian Space Agency"),  # ", who flies for ..."
+    ],
+)
+def test_appositions(build_text, name, key, value):
+    rows = kg.query(build_text({"ap.txt": APPOSITIONS}).dataset, "people").rows
+    assert value in {r[key] for r in rows if r["name"] == name}
+
+
+def test_an_earthly_pilot_is_not_a_crew_pilot(build_text):
+    rows = kg.query(build_text({"ap.txt": APPOSITIONS}).dataset, "people").rows
+    assert "pilot" not in {r["role"] for r in rows if r["name"] == "Pavlo Sendrak-Yee"}

@@ -191,9 +191,11 @@ _COPULA = {
 
 def _right_facts(ctx: Context, end: int) -> list[tuple]:
     """Appositions after a name: ', 52,', ', a NASA astronaut', ' of the Canadian Space Agency',
-    ' served as the spacecraft commander'."""
+    ', 41, an Argentine astronaut of the commission', ', director-general of the Danubian Space
+    Agency,', ' served as the spacecraft commander'."""
     doc = ctx.doc
-    facts: list[tuple] = _agency_after(doc, end) + _role_after_copula(doc, end)
+    facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(doc, end)
+    app = end
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")"):
         try:
             age = int(doc[end + 1].text)
@@ -201,22 +203,27 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             age = None
         if age is not None and 10 <= age <= 110:
             facts.append(("age", age, end))
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the"):
-        roles = gazetteer.roles()
-        k = end + 2
+            app = end + 2  # the apposition may go on: "Inchauspe-Halvorsen, 41, an Argentine astronaut"
+    if app + 2 < len(doc) and doc[app].text == ",":
+        k = app + 1
+        if doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        elif _role_at(doc, k) is None:
+            return facts
         pending: list[tuple] = []
-        while k < len(doc) and k < end + 8 and doc[k].text not in (",", ".", ";"):
-            low = doc[k].lower_
-            two = f"{low} {doc[k + 1].lower_}" if k + 1 < len(doc) else ""
-            org = _entity_id(doc[k], ("organization",))
+        while k < len(doc) and k < app + 10 and doc[k].text not in (",", ".", ";"):
+            role = _role_at(doc, k)
+            org = _org_ref(ctx, k)
             country = _entity_id(doc[k], ("country",))
-            if two in roles:
-                pending.append(("role", Concept("role", roles[two]), k))
-                k += 1
-            elif low in roles:
-                pending.append(("role", Concept("role", roles[low]), k))
-            elif org:
-                pending.append(("agency", Ref("organization", (org,)), k))
+            if role is not None:
+                if not _earthly(doc, app + 1, k, role):
+                    pending.append(("role", Concept("role", role[0]), k))
+                k += role[1]
+                continue
+            if org is not None:
+                pending.append(("agency", org, k))
+            elif doc[k].text.isdigit() and [t.lower_ for t in doc[k + 1 : k + 5]] == ["-", "year", "-", "old"]:
+                pending.append(("age", int(doc[k].text), k))  # ", a 38-year-old air force pilot,"
             elif country:
                 pending.append(("nationality", Ref("place", (country,)), k))
             k += 1
@@ -225,16 +232,58 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
     return facts
 
 
-def _agency_after(doc, end: int) -> list[tuple]:
-    """'Chris Hadfield of the Canadian Space Agency', 'Kevin Ford of NASA'."""
-    if end < len(doc) and doc[end].lower_ == "of":
-        for k in range(end + 1, min(end + 6, len(doc))):
-            org = _entity_id(doc[k], ("organization",))
-            if org:
-                return [("agency", Ref("organization", (org,)), k)]
-            if doc[k].is_punct or (doc[k].ent_type_ == "PERSON"):
-                break
+_EARTHLY = _NOT_SPACE_JOBS | {"former", "force", "army", "f-16", "f-18", "marine", "corps"}
+
+
+def _earthly(doc, start: int, k: int, role: tuple[str, int]) -> bool:
+    """'a former bomber pilot', 'an Army helicopter test pilot', 'a physician assistant': a job on Earth."""
+    after = doc[k + role[1]].lower_ if k + role[1] < len(doc) else ""
+    if after in ("assistant", "assistants", "’s", "'s"):
+        return True
+    return role[0] == "pilot" and any(t.lower_ in _EARTHLY for t in doc[start:k])
+
+
+def _role_at(doc, k: int) -> tuple[str, int] | None:
+    """The role a phrase starting at token ``k`` names, and its length in tokens
+    ('astronaut', 'flight engineer', 'director-general' -- three tokens)."""
+    roles = gazetteer.roles()
+    low = doc[k].lower_
+    if k + 2 < len(doc) and doc[k + 1].text == "-" and f"{low}-{doc[k + 2].lower_}" in roles:
+        return roles[f"{low}-{doc[k + 2].lower_}"], 3
+    if k + 1 < len(doc) and f"{low} {doc[k + 1].lower_}" in roles:
+        return roles[f"{low} {doc[k + 1].lower_}"], 2
+    return (roles[low], 1) if low in roles else None
+
+
+def _org_ref(ctx: Context, k: int) -> Ref | None:
+    """The agency or company a token belongs to, listed in the gazetteer or not ('the X Space Agency')."""
+    idx = ctx.mention_at_token(ctx.doc[k])
+    if idx is None:
+        return None
+    return next((r for r in ctx.refs(idx) if r.kind == "organization"), None)
+
+
+def _agency_after(ctx: Context, end: int) -> list[tuple]:
+    """'Chris Hadfield of the Canadian Space Agency', 'Kevin Ford of NASA', 'X, who flies for the Y agency'."""
+    doc = ctx.doc
+    k = end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who" and doc[k + 2].lower_ in _WORKS:
+        k += 3
+        k += 1 if k < len(doc) and doc[k].lower_ in ("for", "with") else 0
+    elif k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+    else:
+        return []
+    for j in range(k, min(k + 5, len(doc))):
+        org = _org_ref(ctx, j)
+        if org is not None:
+            return [("agency", org, j)]
+        if doc[j].is_punct or (doc[j].ent_type_ == "PERSON"):
+            break
     return []
+
+
+_WORKS = {"flies", "flew", "works", "worked", "serves", "served"}
 
 
 def _role_after_copula(doc, end: int) -> list[tuple]:

@@ -252,11 +252,16 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
     for comma in doc:
         if comma.text != "," or comma.i < 2 or comma.i + 2 >= len(doc):
             continue
-        if doc[comma.i + 1].lower_ not in ("a", "an", "the"):
+        nxt = doc[comma.i + 1]
+        compound = f"{nxt.lower_}-{doc[comma.i + 3].lower_}" if comma.i + 3 < len(doc) else ""
+        if nxt.lower_ in role_words or doc[comma.i + 2].text == "-" and compound in role_words:
+            pass  # "Dorotea Vikstrom-Aru, director-general of ...", "X, commander of ..."
+        elif nxt.lower_ not in ("a", "an", "the"):
             continue
-        tail = [t.lower_ for t in doc[comma.i + 2 : min(comma.i + 7, len(doc))]]
-        if not any(w in role_words for w in tail):
-            continue
+        else:
+            tail = [t.lower_ for t in doc[comma.i + 2 : min(comma.i + 7, len(doc))]]
+            if not any(w in role_words for w in tail):
+                continue
         end = comma.i
         start = end
         while start > 0 and end - start < 4:
