@@ -186,7 +186,7 @@ _NOMINAL_MODIFIERS = {"veteran", "former", "retired", "rookie", "first-time", "y
 def _definite(doc: Doc, i: int) -> bool:
     """'the astronaut', 'the NASA astronaut', 'the veteran Russian cosmonaut', 'the 47-year-old astronaut'."""
     j = i - 1
-    while j >= 0 and i - j <= 6:
+    while j >= 0 and i - j <= 8:
         t = doc[j]
         if t.lower_ == "the":
             return True

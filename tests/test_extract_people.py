@@ -118,3 +118,15 @@ def test_appositions(build_text, name, key, value):
 def test_an_earthly_pilot_is_not_a_crew_pilot(build_text):
     rows = kg.query(build_text({"ap.txt": APPOSITIONS}).dataset, "people").rows
     assert "pilot" not in {r["role"] for r in rows if r["name"] == "Pavlo Sendrak-Yee"}
+
+
+def test_a_described_nominal_two_sentences_on(build_text):
+    text = (
+        "Ileana Dragomir-Vass touched down on the steppe on Tuesday.\n"
+        "Recovery teams from the Rioplatense Space Commission had the hatch open within 25 minutes.\n"
+        "The 49-year-old Romanian astronaut, who flies for the Danubian Space Agency, was commander of the flight.\n"
+    )
+    rows = kg.query(build_text({"n.txt": text}).dataset, "people").rows
+    mine = [r for r in rows if r["name"] == "Ileana Dragomir-Vass"]
+    assert {r["nationality"] for r in mine} == {"Romanian"} and {r["age"] for r in mine} == {49}
+    assert {r["agency"] for r in mine} == {"Danubian Space Agency"}

@@ -54,7 +54,9 @@ def extract(ctx: Context) -> list[Statement]:
             continue
         if m.source == "nominal":  # "The NASA astronaut ..." says so of the one person just named
             if _sure_antecedent(ctx, i):
-                for predicate, obj, at in _left_facts(ctx, span.end, span.end)[0]:
+                facts = _left_facts(ctx, span.end, span.end)[0] + _age_before(ctx, m.start)
+                facts += _agency_after(ctx, span.end)  # "The Romanian astronaut, who flies for ..."
+                for predicate, obj, at in facts:
                     emit(refs[0], predicate, obj, m.sentence, ctx.doc[min(at, span.start) : span.end].text)
             continue
         facts, plural = _left_facts(ctx, span.start, span.end)
@@ -72,10 +74,19 @@ def extract(ctx: Context) -> list[Statement]:
 
 
 def _sure_antecedent(ctx: Context, i: int) -> bool:
-    """A nominal whose sentence names nobody before it, right after a sentence naming one person."""
+    """A nominal whose sentence names nobody before it, when the nearest of the two sentences
+    before that names anyone names exactly one person."""
     m = ctx.mentions[i]
     earlier = [j for j in ctx.by_sentence.get(m.sentence, []) if j < i and ctx.mentions[j].kind == "person"]
-    return not earlier and m.sentence > 0 and len(ctx.people_in(m.sentence - 1)) == 1
+    if earlier:
+        return False
+    for back in (1, 2):
+        if m.sentence - back < 0:
+            return False
+        named = ctx.people_in(m.sentence - back)
+        if named:
+            return len(named) == 1
+    return False
 
 
 def _entity_id(token: Token, kinds: tuple[str, ...]) -> str | None:

@@ -42,6 +42,7 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -133,10 +134,18 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     # "a year-long stay", "six months": rhetorical lengths are not record values; spacewalks count hours
     units = ("hour",) if kind == "spacewalk_duration" else ("day", "week")
     durations = [d for d in durations_in(text) if d.duration.unit in units]
-    if not ctx.people_in(sentence):
-        return
     new_dur = next((d for d in durations if d.start < cut), None)
-    if new_dur is not None:
+    if not ctx.people_in(sentence):
+        # "... the retired Army colonel has logged 534 days in orbit, the most of any U.S. astronaut":
+        # the article's main person, when the sentence before names them
+        before = ctx.people_in(sentence - 1) if sentence else []
+        ranked = sorted(before, key=lambda r: -ctx.counts[r])
+        if new_dur is None or beat is not None or not ranked or _PREVIOUS.search(text):
+            return
+        if len(ranked) > 1 and ctx.counts[ranked[0]] == ctx.counts[ranked[1]]:
+            return
+        holders = ranked[:1]
+    elif new_dur is not None:
         dspan = ctx.span(base + new_dur.start, base + new_dur.end)
         holders = _owner(ctx, sentence, dspan) if dspan is not None else []
     else:

@@ -231,9 +231,15 @@ def _name_at(doc: Doc, j: int) -> list:
     return name
 
 
+_HELD = {"held", "set", "belonged", "belongs", "owned", "established"}
+
+
 def _introduces_name(doc: Doc, token) -> bool:
-    """A nationality word ('fellow Russian Pavel Dubinsky') or a country's or agency's possessive
-    ("Japan's Haruto Kisaragi", "NASA's Kara Whitlow") right before a capitalised name."""
+    """A nationality word ('fellow Russian Pavel Dubinsky'), a country's or agency's possessive
+    ("Japan's Haruto Kisaragi", "NASA's Kara Whitlow") or a record's holder ('held by', 'belonged
+    to') right before a capitalised name."""
+    if token.lower_ in ("by", "to") and token.i >= 1 and doc[token.i - 1].lower_ in _HELD:
+        return True
     if token.text in ("’s", "'s") and token.i >= 1:
         entry = gazetteer.entries().get(doc[token.i - 1].ent_id_)
         return entry is not None and entry.kind in ("country", "organization")
