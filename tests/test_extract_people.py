@@ -26,6 +26,16 @@ def people(build_text):
     return out
 
 
+def people_rows(build_text, text: str) -> list[dict]:
+    """The people query's rows for one article."""
+    return kg.query(build_text({"a.txt": text}).dataset, "people").rows
+
+
+def values(rows: list[dict], name: str, key: str) -> set:
+    """Every value of one column for one person."""
+    return {r[key] for r in rows if r["name"] == name}
+
+
 @pytest.mark.parametrize(
     ("name", "key", "value"),
     [
@@ -82,12 +92,12 @@ def test_every_name_of_a_list_is_a_person_with_the_list_role(build_text):
         "together with Kenji Ashworth-Obi of the Japan Aerospace Exploration Agency.\n"
         "Commander Ilse Brandvold thanked Mission Control and the Johnson Space Center.\n"
     )
-    rows = kg.query(build_text({"l.txt": text}).dataset, "people").rows
+    rows = people_rows(build_text, text)
     found = {r["name"] for r in rows}
     assert found == {"Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund", "Kenji Ashworth-Obi", "Ilse Brandvold"}
     for name in ("Oren Valcourt", "Mireille Dasgupta", "Tobias Achebe-Lund"):
-        assert {r["agency"] for r in rows if r["name"] == name} == {"NASA"}
-    assert {r["agency"] for r in rows if r["name"] == "Kenji Ashworth-Obi"} == {"JAXA"}
+        assert values(rows, name, "agency") == {"NASA"}
+    assert values(rows, "Kenji Ashworth-Obi", "agency") == {"JAXA"}
 
 
 APPOSITIONS = """Meridel Oyarzun-Kask flew with flight engineer Tomas Ibarguren-Holm, 41, an Argentine astronaut of the Pampas Space Commission, and Maite Urrutia-Sand, 37, a Uruguayan physician.
@@ -111,13 +121,11 @@ Ilse Marovic-Tan, who flies for the Danubian Space Agency, was commander.
     ],
 )
 def test_appositions(build_text, name, key, value):
-    rows = kg.query(build_text({"ap.txt": APPOSITIONS}).dataset, "people").rows
-    assert value in {r[key] for r in rows if r["name"] == name}
+    assert value in values(people_rows(build_text, APPOSITIONS), name, key)
 
 
 def test_an_earthly_pilot_is_not_a_crew_pilot(build_text):
-    rows = kg.query(build_text({"ap.txt": APPOSITIONS}).dataset, "people").rows
-    assert "pilot" not in {r["role"] for r in rows if r["name"] == "Pavlo Sendrak-Yee"}
+    assert "pilot" not in values(people_rows(build_text, APPOSITIONS), "Pavlo Sendrak-Yee", "role")
 
 
 def test_a_described_nominal_two_sentences_on(build_text):
@@ -126,7 +134,7 @@ def test_a_described_nominal_two_sentences_on(build_text):
         "Recovery teams from the Rioplatense Space Commission had the hatch open within 25 minutes.\n"
         "The 49-year-old Romanian astronaut, who flies for the Danubian Space Agency, was commander of the flight.\n"
     )
-    rows = kg.query(build_text({"n.txt": text}).dataset, "people").rows
-    mine = [r for r in rows if r["name"] == "Ileana Dragomir-Vass"]
-    assert {r["nationality"] for r in mine} == {"Romanian"} and {r["age"] for r in mine} == {49}
-    assert {r["agency"] for r in mine} == {"Danubian Space Agency"}
+    rows = people_rows(build_text, text)
+    assert values(rows, "Ileana Dragomir-Vass", "nationality") == {"Romanian"}
+    assert values(rows, "Ileana Dragomir-Vass", "age") == {49}
+    assert values(rows, "Ileana Dragomir-Vass", "agency") == {"Danubian Space Agency"}
