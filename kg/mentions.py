@@ -135,8 +135,9 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
             else:
                 add("place", ent, "ner")
 
-    _add_surname_mentions(doc, mentions, covered, starts)
-    _add_counted_groups(doc, mentions, covered, starts)
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    _add_surname_mentions(doc, text, mentions, covered, starts)
+    _add_counted_groups(doc, text, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
@@ -147,7 +148,7 @@ def _place_like(text: str) -> bool:
     return text[:1].isupper() and low not in _NOT_PLACES and low.split()[0] not in _NOT_PLACES
 
 
-def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+def _add_surname_mentions(doc: Doc, text: str, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
     """Single words equal (in any case) to a part of a multi-word person name."""
     parts: set[str] = set()
     for m in mentions:
@@ -162,7 +163,7 @@ def _add_surname_mentions(doc: Doc, mentions: list[Mention], covered: set[int], 
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?![\w-])", re.I
     )
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(match.group(0)) < 3 or any(t.i in covered for t in span):
             continue
@@ -211,15 +212,18 @@ _CREW_PLURALS = {
 _GROUP_MODIFIERS = {"veteran", "rookie", "first-time", "other", "more", "civilian", "private", "female", "male"}
 
 
-def _add_counted_groups(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+_COUNT_WORD = re.compile(r"(?<![\w-])(?:two|three|four|five|six|seven|both|[2-9])(?![\w-])", re.I)
+
+
+def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
     """'Three Chinese astronauts', 'four NASA astronauts', 'two veteran cosmonauts': a group of a
     stated size, resolved later to the people the text names (before or after it)."""
-    for token in doc:
-        count = _COUNTS.get(token.lower_) or (
-            int(token.text) if len(token.text) == 1 and token.text in "23456789" else None
-        )
-        if count is None or token.i in covered:
+    for match in _COUNT_WORD.finditer(text):  # a scan of the text, not of every token
+        token = doc.char_span(match.start(), match.end())
+        if token is None or token.start in covered:
             continue
+        token = token[0]
+        count = _COUNTS.get(token.lower_) or int(token.text)
         j = token.i + 1
         while j < len(doc) and j - token.i <= 4:
             t = doc[j]

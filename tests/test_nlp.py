@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kg
 from kg.nlp import gazetteer
 from kg.nlp.components import UNLISTED
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
     "Her Veyra-4 capsule settled into the swell after she commanded the Solace Reach orbital station.\n"
     "Divers from the Tamarind Space Commission reached it quickly; the Romanian space agency sent a note.\n"
@@ -62,3 +65,29 @@ def test_name_heads_are_well_formed():
 def test_an_all_caps_dateline_is_not_a_person(nlp):
     doc = nlp.pipeline("VILLA ESPERANZA, Argentina — Ilinca Varga-Oyelaran landed on Tuesday.")
     assert {e.text for e in doc.ents if e.label_ == "PERSON"} <= {"Ilinca Varga-Oyelaran"}
+
+
+def test_kg_pos_agrees_with_the_models_attribute_ruler(nlp):
+    """kg_pos replaces the model's attribute_ruler (for speed); on the seeds they must agree."""
+    import spacy
+
+    from kg.nlp import available_model
+
+    if nlp.model is None:
+        pytest.skip("no statistical model installed: there is no attribute_ruler to compare with")
+    full = spacy.load(available_model(), exclude=["lemmatizer"])
+    assert "attribute_ruler" in full.pipe_names and "attribute_ruler" not in nlp.pipeline.pipe_names
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*")))
+    ours, theirs = list(nlp.pipeline(text)), list(full(text))
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    differ = [(a, b) for a, b in zip(ours, theirs) if a.pos_ != b.pos_]
+    assert len(differ) / len(ours) < 0.02
+    # what differs is decided by the parse (kg_pos runs before it): function words, which the
+    # extractors never tell apart ('as' ADP/SCONJ, 'this' DET/PRON, an auxiliary AUX/VERB)
+    assert all(a.is_stop or a.lower_ in ("’ve", "'ve") for a, _ in differ)
+    assert {(a.pos_, b.pos_) for a, b in differ} <= {
+        ("ADP", "SCONJ"),
+        ("DET", "PRON"),
+        ("AUX", "VERB"),
+        ("VERB", "AUX"),
+    }

@@ -44,6 +44,12 @@ def build_nlp(model: str | None = "auto") -> NLP:
             warnings.simplefilter("ignore")
             # the lemmatizer is a fifth of the model's time and we need no lemmas: inflections are data
             nlp = spacy.load(name, exclude=["lemmatizer"])
+        if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+            from kg.nlp.components import pos_tables
+
+            table, words = pos_tables(nlp.get_pipe("attribute_ruler"))
+            nlp.remove_pipe("attribute_ruler")
+            nlp.add_pipe("kg_pos", after="tagger", config={"table": table, "words": words})
         nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_gazetteer", before="ner")
         nlp.add_pipe("kg_flights", before="ner")

@@ -117,6 +117,15 @@ def name_heads() -> tuple[NameHead, ...]:
 
 
 @cache
+def name_heads_by_first_word() -> dict[str, tuple[NameHead, ...]]:
+    """The heads indexed by their first word (the component looks at every token)."""
+    out: dict[str, list[NameHead]] = {}
+    for head in name_heads():
+        out.setdefault(head.words[0], []).append(head)
+    return {word: tuple(heads) for word, heads in out.items()}
+
+
+@cache
 def flight_patterns() -> tuple[FlightPattern, ...]:
     """Named-flight patterns in file order."""
     return tuple(
