@@ -119,7 +119,7 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         elif ent.label_ == "PERSON":
             span = _trim_person(ent)
             if len(span):
-                add("person", span, "ner")
+                add("person", span, "ner", attrs=(("official", "yes"),) if _titled(doc, span.start) else ())
         elif ent.label_ == "MISSION":
             add("mission", ent, "pattern")
         elif ent.label_ == UNLISTED:  # "the Altamar orbital station": kind and class from the head word
@@ -140,6 +140,12 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
     _add_counted_groups(doc, text, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _titled(doc: Doc, start: int) -> bool:
+    """A name right after an office ('President Vladimir Putin', 'NASA Administrator Bill Nelson'):
+    an official, whom 'the cosmonaut' never means."""
+    return start > 0 and doc[start - 1].lower_ in gazetteer.titles() and "\n" not in doc[start - 1].whitespace_
 
 
 def _place_like(text: str) -> bool:

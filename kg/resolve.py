@@ -178,6 +178,7 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
         by_sentence[m.sentence].append(i)
     last_station: Ref | None = None
     last_group: tuple[int, tuple[Ref, ...]] | None = None  # sentence and members of the last counted group
+    officials = {refs[j][0] for j, mm in enumerate(mentions) if mm.attr("official") and refs[j]}
     for i, m in enumerate(mentions):
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (m.gazetteer_id or slug(m.text),))
@@ -194,11 +195,15 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
             continue
         same = [j for j in by_sentence[m.sentence] if j < i and refs[j] and mentions[j].kind == "person"]
         if m.kind == "person":
+            if m.source == "nominal":  # "the cosmonaut" never means "President Vladimir Putin"
+                same = [j for j in same if refs[j][0] not in officials]
             if same:
                 refs[i] = refs[same[0]]
                 continue
             for back in range(1, _SALIENCE_WINDOW + 1):
                 prev = [j for j in by_sentence.get(m.sentence - back, []) if refs[j] and mentions[j].kind == "person"]
+                if m.source == "nominal":
+                    prev = [j for j in prev if refs[j][0] not in officials]
                 if prev:
                     refs[i] = refs[prev[0]]
                     break

@@ -101,3 +101,12 @@ def test_an_earlier_flight_dated_by_its_year(build_text):
     assert earlier and {r["spacecraft"] for r in earlier} == {"Space Shuttle Atlantis"}
     assert (str(earlier[0]["mission"]), "Ondine Farrow-Kessel") in crew
     assert not [r for r in missions if str(r["start"]) == "2017"]  # a career step, not a flight
+
+
+def test_a_planned_stay_gives_no_length(build_text):
+    text = (
+        "Soyuz MS-41 lifted off from the Baikonur Cosmodrome on March 23, 2029, with cosmonaut Ruta Adamaityte-Kole.\n"
+        "Adamaityte-Kole is to spend about 12 days aboard before returning on April 6.\n"
+    )
+    missions = rows(build_text({"p.txt": text}), "missions")
+    assert 12 not in {r["durationDays"] for r in missions}

@@ -82,7 +82,8 @@ def test_a_described_nominal_tells_about_the_person_just_named(build_text):
     odalys = {(r["role"], r["agency"]) for r in rows if r["name"] == "Odalys Ferreira-Quint"}
     assert ("astronaut", "NASA") in odalys
     crew = {r["personName"] for r in kg.query(b.dataset, "crew").rows if r["missionName"] == "Soyuz MS-47"}
-    assert crew == {"Odalys Ferreira-Quint", "Arkady Belousko", "Timur Zharkov"}
+    # "With them was ..." right after the landing: she came down in the capsule too
+    assert crew == {"Odalys Ferreira-Quint", "Arkady Belousko", "Timur Zharkov", "Yelena Vorontsova"}
     assert {r["role"] for r in rows if r["name"] == "Yelena Vorontsova"} == {"commander"}
 
 
@@ -138,3 +139,16 @@ def test_a_described_nominal_two_sentences_on(build_text):
     assert values(rows, "Ileana Dragomir-Vass", "nationality") == {"Romanian"}
     assert values(rows, "Ileana Dragomir-Vass", "age") == {49}
     assert values(rows, "Ileana Dragomir-Vass", "agency") == {"Danubian Space Agency"}
+
+
+def test_the_cosmonaut_is_never_an_official(build_text):
+    text = (
+        "Cosmonaut Yelena Tsvetkova-Ngata lifted off on Saturday, March 4, 2028.\n"
+        "Her flight was agreed in 2025 by President Arvid Kallenberg.\n"
+        "The Belarusian cosmonaut spent 12 days on the station.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert values(rows, "Arvid Kallenberg", "role") == {None}
+    assert values(rows, "Arvid Kallenberg", "nationality") == {None}
+    crew = {r["personName"] for r in kg.query(build_text({"a.txt": text}).dataset, "crew").rows}
+    assert "Arvid Kallenberg" not in crew

@@ -186,7 +186,7 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             people = []  # "... 183 days, twice as long as the crew of Shenzhou-12": not that flight's crew
         listed = [(m.sentence, p) for p in people]
         if main_flight(ctx) in (None, ref):  # "... since Apollo 8 came back. Aboard were ...": not Apollo 8's crew
-            listed += [(m.sentence + 1, p) for p in crew_continuation(ctx, m.sentence) if p not in people]
+            listed += [(n, p) for n, p in crew_continuations(ctx, m.sentence) if p not in people]
         for sentence, person in listed:
             crews[ref].append(person)
             by_person.setdefault(person, ref)
@@ -217,19 +217,28 @@ def _flights_named(ctx: Context, sentence: int) -> list[Ref]:
 
 
 _ON_BOARD = re.compile(
-    r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with him|with her)\b", re.I
+    r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with (?:him|her|them)"
+    r"|(?:commander's|pilot's|left|right|center|centre) seat)\b",
+    re.I,
 )
 
 
+def crew_continuations(ctx: Context, sentence: int) -> list[tuple[int, Ref]]:
+    """(sentence, person) for the people the next sentences list as aboard: '... lifted off.
+    In the commander's seat was A.  Flying with him were B and C.' (up to two sentences)."""
+    out: list[tuple[int, Ref]] = []
+    for nxt in (sentence + 1, sentence + 2):
+        if nxt >= len(ctx.sentences) or ctx.in_sentence(nxt, "mission"):
+            break
+        if not _ON_BOARD.search(ctx.sentences[nxt].text[:60]):
+            break
+        out += [(nxt, p) for p in crew_in_sentence(ctx, nxt) if p not in {q for _, q in out}]
+    return out
+
+
 def crew_continuation(ctx: Context, sentence: int) -> list[Ref]:
-    """People the next sentence lists as aboard: '... lifted off. On board were A and B.'"""
-    nxt = sentence + 1
-    if nxt >= len(ctx.sentences) or ctx.in_sentence(nxt, "mission"):
-        return []
-    text = ctx.sentences[nxt].text
-    if not _ON_BOARD.search(text[:60]):
-        return []
-    return crew_in_sentence(ctx, nxt)
+    """The people of :func:`crew_continuations`."""
+    return [p for _, p in crew_continuations(ctx, sentence)]
 
 
 def _crew_context(ctx: Context, sentence: int) -> bool:
@@ -323,7 +332,24 @@ def _people_from(ctx: Context, sentence: int, token_i: int) -> list[Ref]:
     return []
 
 
+_PLANNED = re.compile(
+    r"\b(?:will|(?:is|are|was|were) (?:to|scheduled to|expected to|set to|due to)|plans? to|planned to)"
+    r"\s+(?:spend|stay|remain|live|be aboard)\b",
+    re.I,
+)  # "are to spend about 12 days"; not "will return on Tuesday after 340 days" (that length is stated)
+
+
+def planned(ctx: Context, sentence: int, offset: int, reach: int = 40) -> bool:
+    """'The Belarusian cosmonaut and Novitsky are to spend about 12 days aboard before returning
+    ... in Soyuz MS-24': a plan, which gives no flight its length or crew.  ``offset`` (within the
+    sentence) is what is planned; the plan's words must come shortly before it."""
+    text = ctx.sentences[sentence].text
+    return any(0 <= offset - m.end() <= reach for m in _PLANNED.finditer(text[:offset]))
+
+
 def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
+    if planned(ctx, sentence, dm.start):
+        return
     duration = dm.duration
     days = duration.whole_days()
     if days is None or days < 1 or duration.unit not in ("day", "week"):

@@ -85,7 +85,7 @@ def _sure_antecedent(ctx: Context, i: int) -> bool:
             return False
         named = ctx.people_in(m.sentence - back)
         if named:
-            return len(named) == 1
+            return named == list(ctx.refs(i))
     return False
 
 

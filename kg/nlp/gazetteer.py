@@ -92,6 +92,12 @@ def non_name_words() -> frozenset[str]:
 
 
 @cache
+def titles() -> frozenset[str]:
+    """Lowercase offices that, right before a name, mark an official ('President', 'Administrator')."""
+    return frozenset(row[0].lower() for row in _rows("titles.txt"))
+
+
+@cache
 def event_triggers() -> dict[str, str]:
     """Event trigger phrase or lemma (lowercase) -> event type."""
     return {phrase.lower(): kind for phrase, kind in _rows("events.tsv")}
