@@ -157,14 +157,18 @@ def _counted_group(
     count = int(m.attr("count") or 0)
     step = -1 if m.attr("definite") == "yes" else 1
 
-    def named(sentence: int) -> list[Ref]:
-        idx = [j for j in by_sentence.get(sentence, []) if mentions[j].kind == "person" and refs[j]]
+    def named(sentence: int) -> list[Ref]:  # officials ("President X") are never one of the crew counted
+        idx = [
+            j
+            for j in by_sentence.get(sentence, [])
+            if mentions[j].kind == "person" and refs[j] and not mentions[j].attr("official")
+        ]
         if sentence == m.sentence:
             idx = [j for j in idx if (j < i) == (step < 0)]
         return list(dict.fromkeys(r for j in idx for r in refs[j]))
 
     gathered: list[Ref] = []
-    for distance in range(max(count, _SALIENCE_WINDOW) + 1):
+    for distance in range(max(count, _SALIENCE_WINDOW) + 4):
         found = named(m.sentence + step * distance)
         gathered += [r for r in (reversed(found) if step < 0 else found) if r not in gathered]
         if len(gathered) >= count:

@@ -110,3 +110,15 @@ def test_a_planned_stay_gives_no_length(build_text):
     )
     missions = rows(build_text({"p.txt": text}), "missions")
     assert 12 not in {r["durationDays"] for r in missions}
+
+
+def test_a_clause_with_its_own_subject_and_craft_is_not_the_flights_crew(build_text):
+    text = (
+        "Cosmonaut Vera Ilyushkina-Dorn flew alone aboard Vostok 9 in June 1968, and cosmonaut Olga Brandt-Saar "
+        "spent about a week on the Salyut 7 space station in 1982.\n"
+        "Commander Ivo Marek-Lund, who led the Soyuz T-19 mission, and Pavel Ostrova-Kim, who flew as engineer, "
+        "returned in 1985.\n"
+    )
+    crew = {(r["missionName"], r["personName"]) for r in rows(build_text({"c.txt": text}), "crew")}
+    assert ("Vostok 9", "Vera Ilyushkina-Dorn") in crew and ("Vostok 9", "Olga Brandt-Saar") not in crew
+    assert {p for m, p in crew if m == "Soyuz T-19"} == {"Ivo Marek-Lund", "Pavel Ostrova-Kim"}

@@ -91,3 +91,8 @@ def test_kg_pos_agrees_with_the_models_attribute_ruler(nlp):
         ("AUX", "VERB"),
         ("VERB", "AUX"),
     }
+
+
+def test_titles_are_lowercase_words():
+    titles = gazetteer.titles()
+    assert "president" in titles and all(t == t.lower() and " " not in t for t in titles)

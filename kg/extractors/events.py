@@ -346,7 +346,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     if mission is None:
         mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle)
         if mission is None and participants and kind in ("launch", "landing", "splashdown"):
-            mission = new_stay(ctx, sentence, participants)  # the lead's (unnamed) stay
+            mission = new_stay(ctx, sentence, participants, anywhere=False)  # the lead's (unnamed) stay
             created = True
     if kind in _MISSION_EVENTS and mission is not None:
         ref = Ref("event", (kind, mission))

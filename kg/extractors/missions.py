@@ -109,8 +109,37 @@ class Missions:
         return next((i for i in self.infos if i.ref == ref), None)
 
 
-def station_of(ctx: Context, sentence: int) -> Ref | None:
-    """The station a sentence names (or refers back to), else the article's most named one."""
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b|;|\bwhile\b|\bwhereas\b")
+
+
+def _one_clause(ctx: Context, a, b) -> bool:
+    """Two mentions in the same clause: 'Tereshkova flew aboard Vostok 6 in 1963, and Savitskaya
+    spent a week on the Salyut 7 space station' puts Vostok 6 and Salyut 7 in different ones."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    return not _CLAUSE_BREAK.search(ctx.text[first.end : second.start])
+
+
+def _elsewhere(ctx: Context, flight) -> set[Ref]:
+    """People of another clause with a subject and a craft of its own: in 'Tereshkova flew aboard
+    Vostok 6 in 1963, and Savitskaya spent a week on the Salyut 7 space station' Savitskaya is not
+    Vostok 6's crew.  'Hague, who commanded the Crew-9 mission, and Gorbunov, who flew as ...'
+    (no craft of its own) and 'He first went up on Shenzhou-7 ..., and in 2016 spent 33 days on
+    Shenzhou-11' (no subject before the flight in its clause) keep everyone."""
+    people = ctx.in_sentence(flight.sentence, "person")
+    if not any(pm.start < flight.start and _one_clause(ctx, pm, flight) for pm, _ in people):
+        return set()
+    crafts = ctx.in_sentence(flight.sentence, "spacecraft") + ctx.in_sentence(flight.sentence, "mission")
+    out: set[Ref] = set()
+    for pm, person in people:
+        if _one_clause(ctx, flight, pm):
+            continue
+        if any(cm is not flight and _one_clause(ctx, pm, cm) and not _one_clause(ctx, flight, cm) for cm, _ in crafts):
+            out.add(person)
+    return out - {person for pm, person in people if _one_clause(ctx, flight, pm)}
+
+
+def station_of(ctx: Context, sentence: int, *, anywhere: bool = True) -> Ref | None:
+    """The station a sentence names (or refers back to), else (``anywhere``) the article's only one."""
     here = [r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)]
     if here:
         return here[0]
@@ -118,6 +147,8 @@ def station_of(ctx: Context, sentence: int) -> Ref | None:
         before = [r for m, r in ctx.in_sentence(sentence - 1, "spacecraft") if _is_station(ctx, m, r)]
         if before:
             return before[0]
+    if not anywhere:
+        return None
     stations = [r for r in ctx.counts if r.kind == "spacecraft" and _is_station(ctx, None, r)]
     return stations[0] if len(stations) == 1 else None  # several stations named: do not guess
 
@@ -177,11 +208,19 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             crafts.setdefault(ref, []).append(craft)
             emit(ref, "spacecraft", craft, m.sentence, m.text)
         crews.setdefault(ref, [])
-        station = next((r for mm, r in ctx.in_sentence(m.sentence, "spacecraft") if _is_station(ctx, mm, r)), None)
+        station = next(
+            (
+                r
+                for mm, r in ctx.in_sentence(m.sentence, "spacecraft")
+                if _is_station(ctx, mm, r) and _one_clause(ctx, m, mm)
+            ),
+            None,
+        )
         if station is not None and pattern is not None and pattern.family != "expedition":
             crafts[ref].append(station)
             emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
         people = crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
+        people = [p for p in people if p not in _elsewhere(ctx, m)]
         if _compared(ctx, m, people):
             people = []  # "... 183 days, twice as long as the crew of Shenzhou-12": not that flight's crew
         listed = [(m.sentence, p) for p in people]
@@ -484,10 +523,11 @@ def _first_sentence(ctx: Context, ref: Ref) -> int:
     )
 
 
-def new_stay(ctx: Context, sentence: int, people: list[Ref]) -> Ref:
-    """An unnamed stay, keyed by its most mentioned crew member and the station."""
+def new_stay(ctx: Context, sentence: int, people: list[Ref], *, anywhere: bool = True) -> Ref:
+    """An unnamed stay, keyed by its most mentioned crew member and the station (the one the
+    sentence or the one before names; ``anywhere``: else the article's only station)."""
     lead = max(people, key=lambda r: (mention_count(ctx, r), str(r)))
-    station = station_of(ctx, sentence)
+    station = station_of(ctx, sentence, anywhere=anywhere)
     return Ref("mission", ("stay", lead, station if station else "space"))
 
 
