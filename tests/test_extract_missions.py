@@ -122,3 +122,13 @@ def test_a_clause_with_its_own_subject_and_craft_is_not_the_flights_crew(build_t
     crew = {(r["missionName"], r["personName"]) for r in rows(build_text({"c.txt": text}), "crew")}
     assert ("Vostok 9", "Vera Ilyushkina-Dorn") in crew and ("Vostok 9", "Olga Brandt-Saar") not in crew
     assert {p for m, p in crew if m == "Soyuz T-19"} == {"Ivo Marek-Lund", "Pavel Ostrova-Kim"}
+
+
+def test_a_time_offset_or_a_planned_total_is_no_length(build_text):
+    text = (
+        "Astronaut Noor Halvard-Essien splashed down off Halifax on May 21, 2033, after 277 days in orbit.\n"
+        "On Wednesday, three days before leaving the station, she handed command to Sverre Oduya-Lind.\n"
+        "If the next flight ends on schedule, Oduya-Lind will come home with about 1,110 days in space.\n"
+    )
+    durations = {r["durationDays"] for r in rows(build_text({"o.txt": text}), "missions")} - {None}
+    assert durations == {277}

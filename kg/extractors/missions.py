@@ -373,9 +373,20 @@ def _people_from(ctx: Context, sentence: int, token_i: int) -> list[Ref]:
 
 _PLANNED = re.compile(
     r"\b(?:will|(?:is|are|was|were) (?:to|scheduled to|expected to|set to|due to)|plans? to|planned to)"
-    r"\s+(?:spend|stay|remain|live|be aboard)\b",
+    r"\s+(?:spend|stay|remain|live|be aboard|(?:come home|return|land) with)\b",
     re.I,
-)  # "are to spend about 12 days"; not "will return on Tuesday after 340 days" (that length is stated)
+)
+_OFFSET_WORDS = {
+    "before",
+    "after",
+    "later",
+    "earlier",
+    "ago",
+    "prior",
+    "into",
+    "since",
+    "from",
+}  # "are to spend about 12 days"; not "will return on Tuesday after 340 days" (that length is stated)
 
 
 def planned(ctx: Context, sentence: int, offset: int, reach: int = 40) -> bool:
@@ -407,6 +418,8 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     before = [doc[k].lower_ for k in range(max(span.start - 3, 0), span.start)]
     if any(w in RECORD_WORDS for w in after[:3]) or "record" in before[-1:]:
         return  # a record's value ("a record 340 days"): see records
+    if after[:1] and after[0] in _OFFSET_WORDS:
+        return  # "three days before leaving", "a day later": when, not how long
     # "the record of 195 days, set by Sunita Williams": that holder's own stay, not this article's flight
     own_stay = own_stay or bool(set(before[-2:]) & RECORD_WORDS)
     sentence_words = {t.lower_ for t in ctx.sentence_span(sentence)}
