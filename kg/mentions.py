@@ -123,8 +123,9 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         elif ent.label_ == "MISSION":
             add("mission", ent, "pattern")
         elif ent.label_ == UNLISTED:  # "the Altamar orbital station": kind and class from the head word
-            kind, _, cls = ent.id_.partition(":")
-            add(kind, ent, "pattern", None, (("class", cls),))
+            kind, _, rest = ent.id_.partition(":")
+            cls, _, name = rest.partition(":")  # a full name when the text is short ("Resilience")
+            add(kind, ent, "pattern", None, (("class", cls),) + ((("name", name),) if name else ()))
         elif ent.ent_id_ and ent.ent_id_ in entries:
             entry = entries[ent.ent_id_]
             add(entry.kind, ent, "gazetteer", entry.id, (("class", entry.cls),))

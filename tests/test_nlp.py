@@ -96,3 +96,17 @@ def test_kg_pos_agrees_with_the_models_attribute_ruler(nlp):
 def test_titles_are_lowercase_words():
     titles = gazetteer.titles()
     assert "president" in titles and all(t == t.lower() and " " not in t for t in titles)
+
+
+def test_a_named_capsule_and_its_bare_name_are_one_craft(build_text):
+    text = (
+        "The Crew Dragon Tenacity hit the water off Pensacola on May 2, 2029, ending Crew-31.\n"
+        "The mission began when a Falcon 9 rocket carrying Tenacity lifted off on Nov. 15, 2028.\n"
+        "Crew Dragon Splashes Down Safely Off Florida\n"
+    )
+    b = build_text({"t.txt": text})
+    spacecraft = {r["spacecraft"] for r in kg.query(b.dataset, "missions").rows if r["name"] == "Crew-31"}
+    assert len(spacecraft) == 1 and "Tenacity" in spacecraft.pop()  # the type 'Crew Dragon' is dropped
+    dated = {(r["type"], r["vehicle"]) for r in kg.query(b.dataset, "events").rows if r["date"]}
+    assert {t for t, _ in dated} == {"launch", "splashdown"}
+    assert all(v and "Tenacity" in v for _, v in dated)  # the bare 'Tenacity' of the launch too

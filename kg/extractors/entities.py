@@ -33,5 +33,8 @@ def extract(ctx: Context) -> list[Statement]:
         if ref.kind == "person":
             emit(ref, "name", " ".join(m.text.split()), m.sentence, m.text)
         elif entry is None:
-            emit(ref, "prefLabel", " ".join(m.text.split()), m.sentence, m.text)
+            name = m.attr("name")  # "Resilience" for a capsule first named "Crew Dragon Resilience"
+            emit(ref, "prefLabel", " ".join((name or m.text).split()), m.sentence, m.text)
+            if name and name != m.text:
+                emit(ref, "altLabel", " ".join(m.text.split()), m.sentence, m.text)
     return emit.statements

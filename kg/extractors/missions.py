@@ -77,6 +77,30 @@ _CAREER_PLURAL = re.compile(r"\b(?:flights|missions|trips|spaceflights|cumulativ
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
 
 
+def without_family_crafts(statements: list[Statement]) -> list[Statement]:
+    """A flight (or event) of a named capsule ('Crew Dragon Resilience') is not also one of its
+    type ('Crew Dragon', which the Crew-N pattern gives every such flight): the type is dropped."""
+    crafts: dict[tuple[Ref, str], set[str]] = {}
+    for st in statements:
+        if (
+            st.predicate in ("spacecraft", "vehicle")
+            and isinstance(st.object, Ref)
+            and isinstance(st.object.key[0], str)
+        ):
+            crafts.setdefault((st.subject, st.predicate), set()).add(st.object.key[0])
+
+    def family(st: Statement) -> bool:
+        if (st.subject, st.predicate) not in crafts or not isinstance(st.object, Ref):
+            return False
+        key = st.object.key[0]
+        listed = gazetteer.entries()
+        return key in listed and any(
+            other.startswith(key + "-") and other not in listed for other in crafts[(st.subject, st.predicate)]
+        )
+
+    return [st for st in statements if not family(st)]
+
+
 def durations_in(text: str) -> list[DurationMatch]:
     """Durations of a sentence; '340 consecutive days' counts as '340 days' (offsets kept)."""
     masked = _QUALIFIERS.sub(lambda m: " " * len(m.group(0)), text)

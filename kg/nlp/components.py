@@ -119,12 +119,46 @@ def unlisted(doc: Doc) -> Doc:
                     break  # "the Romanian space agency" describes, it does not name
                 found.append(Span(doc, start, stop, label=UNLISTED, span_id=f"{head.kind}:{head.cls}"))
             break
+    names = {f.text: f.id_ for f in found}
+    for span, word in _named_instances(doc):
+        found.append(span)
+        names.setdefault(word, span.id_)  # later, 'Resilience' alone is the same capsule
     if not found:
         return doc
-    found += _repeats(doc, found)
+    found += _repeats(doc, found, names)
     keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
     doc.ents = filter_spans(keep + found)
     return doc
+
+
+def _named_instances(doc: Doc) -> list[tuple[Span, str]]:
+    """A listed capsule type followed by the name of one capsule: 'Crew Dragon Resilience',
+    'Starliner Calypso'.  The span id carries the full name ("spacecraft:Capsule:Crew Dragon
+    Resilience") so a later bare 'Resilience' is keyed the same.  Title-case lines are skipped
+    ('Crew Dragon Splashes Down')."""
+    out: list[tuple[Span, str]] = []
+    entries = gazetteer.entries()
+    for ent in doc.ents:
+        entry = entries.get(ent.ent_id_)
+        if entry is None or entry.cls != "Capsule" or ent.end >= len(doc):
+            continue
+        nxt = doc[ent.end]
+        if not (nxt.is_alpha and nxt.is_title and ent[-1].whitespace_) or nxt.is_stop or nxt.ent_id_:
+            continue
+        if nxt.ent_type_ in ("MISSION", "DATE", "TIME", "GPE", "LOC"):
+            continue  # "Crew Dragon Demo-2", "... Dragon Sunday", "... Dragon Florida"
+        if nxt.lower_ in _NOT_CRAFT_NAMES or nxt.like_num or _title_case(nxt.sent):
+            continue
+        span = doc[ent.start : ent.end + 1]
+        out.append(
+            (Span(doc, span.start, span.end, label=UNLISTED, span_id=f"spacecraft:Capsule:{span.text}"), nxt.text)
+        )
+    return out
+
+
+def _title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
 
 
 def _name_before(doc: Doc, i: int) -> int | None:
@@ -148,12 +182,13 @@ def _name_before(doc: Doc, i: int) -> int | None:
     return start
 
 
-def _repeats(doc: Doc, found: list[Span]) -> list[Span]:
-    """Later bare mentions of the names found ('... docked with Altamar two days later')."""
+def _repeats(doc: Doc, found: list[Span], names: dict[str, str]) -> list[Span]:
+    """Later bare mentions of the names found ('... docked with Altamar two days later'),
+    ``names`` giving the span id for each text to look for."""
     taken = {i for f in found for i in range(f.start, f.end)}
     out: list[Span] = []
     text = doc.text  # spaCy rebuilds it from the tokens on every access
-    for name, span_id in {f.text: f.id_ for f in found}.items():
+    for name, span_id in names.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = doc.char_span(match.start(), match.end(), label=UNLISTED, span_id=span_id)
             if span is not None and not any(t.i in taken or t.ent_id_ for t in span):
