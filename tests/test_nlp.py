@@ -103,8 +103,11 @@ def test_a_named_capsule_and_its_bare_name_are_one_craft(build_text):
         "The Crew Dragon Tenacity hit the water off Pensacola on May 2, 2029, ending Crew-31.\n"
         "The mission began when a Falcon 9 rocket carrying Tenacity lifted off on Nov. 15, 2028.\n"
         "Crew Dragon Splashes Down Safely Off Florida\n"
+        "Starliner Calypso landed in New Mexico in 2019.\n"
     )
     b = build_text({"t.txt": text})
+    labels = {r["name"] for r in kg.query(b.dataset, "spacecraft").rows}
+    assert "Starliner Calypso" in labels and "Crew Dragon Splashes" not in labels
     spacecraft = {r["spacecraft"] for r in kg.query(b.dataset, "missions").rows if r["name"] == "Crew-31"}
     assert len(spacecraft) == 1 and "Tenacity" in spacecraft.pop()  # the type 'Crew Dragon' is dropped
     dated = {(r["type"], r["vehicle"]) for r in kg.query(b.dataset, "events").rows if r["date"]}

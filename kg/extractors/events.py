@@ -416,13 +416,23 @@ def _is_rocket(ctx: Context, craft: Ref) -> bool:
     return ctx.class_of(craft) == "LaunchVehicle"
 
 
+_CREW_CRAFT = ("Capsule", "SpaceShuttle")
+
+
 def _other_vehicle(ctx: Context, missions, mission: Ref, vehicle: Ref) -> bool:
-    """A flight with its own named vehicle (Soyuz MS-22) and a sentence naming a different capsule."""
-    info = missions.info(mission)
-    own = [c for c in (info.spacecraft if info else ()) if c.key == mission.key]
-    if not own or vehicle in own:
+    """A sentence naming a capsule the flight does not fly: another than its own named vehicle
+    (Soyuz MS-22), or of another type than its capsule ('Starliner Calypso landed ...' in a
+    story about a Crew Dragon flight).  A named capsule of the flight's type is its own."""
+    if ctx.class_of(vehicle) not in _CREW_CRAFT:
         return False
-    return ctx.class_of(vehicle) in ("Capsule", "SpaceShuttle")
+    info = missions.info(mission)
+    crafts = info.spacecraft if info else ()
+    own = [c for c in crafts if c.key == mission.key]
+    if own:
+        return vehicle not in own
+    types = [c.key[0] for c in crafts if ctx.class_of(c) in _CREW_CRAFT and isinstance(c.key[0], str)]
+    key = vehicle.key[0] if isinstance(vehicle.key[0], str) else ""
+    return bool(types) and not any(key == t or key.startswith(t + "-") for t in types)
 
 
 def _in_zone(times: list, zone: str | None):

@@ -157,6 +157,10 @@ def _named_instances(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _title_case(sentence: Span) -> bool:
+    """A headline in title case: no closing full stop, and most words capitalised."""
+    text = sentence.text.rstrip()
+    if text.endswith((".", "!", "?", '"', "”")):
+        return False
     words = [t for t in sentence if t.is_alpha and not t.is_stop]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
 
