@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -18,6 +18,9 @@ from rdflib.term import Node
 from kg import iris
 from kg.types import Article, Concept, PartialDate, Ref, Sentence, Statement
 from kg.vocab import PREFIXES, SCHEMES, SF, UNIT
+
+#: Literals are immutable and many repeat (evidence phrases, offsets, labels): build each once.
+_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
 _SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "label": RDFS.label}
 
@@ -49,20 +52,20 @@ def object_term(obj: object) -> Node:
     if isinstance(obj, Concept):
         return _concept_term(obj)
     if isinstance(obj, bool):
-        return Literal(obj)
+        return _literal(obj)
     if isinstance(obj, int):
-        return Literal(obj, datatype=XSD.integer)
+        return _literal(obj, datatype=XSD.integer)
     if isinstance(obj, Decimal):
-        return Literal(obj, datatype=XSD.decimal)
+        return Literal(obj, datatype=XSD.decimal)  # not cached: 340 and 340.0 are equal keys, other lexical forms
     if isinstance(obj, datetime):
-        return Literal(obj.isoformat(), datatype=XSD.dateTime)
+        return _literal(obj.isoformat(), datatype=XSD.dateTime)
     if isinstance(obj, date):
-        return Literal(obj.isoformat(), datatype=XSD.date)
+        return _literal(obj.isoformat(), datatype=XSD.date)
     if isinstance(obj, PartialDate):
         dtype = XSD.gYear if obj.month is None else XSD.gYearMonth if obj.day is None else XSD.date
-        return Literal(obj.iso(), datatype=dtype)
+        return _literal(obj.iso(), datatype=dtype)
     if isinstance(obj, str):
-        return Literal(obj)
+        return _literal(obj)
     raise TypeError(f"cannot turn {type(obj).__name__} into RDF")
 
 
@@ -85,7 +88,7 @@ def fact_triples(
         (assertion, sf_term("extractor"), _extractor_iri(extractor)),
     ]
     if evidence:
-        out.append((assertion, sf_term("evidence"), Literal(evidence)))
+        out.append((assertion, sf_term("evidence"), _literal(evidence)))
     return out
 
 
@@ -94,10 +97,10 @@ def sentence_triples(node: URIRef, article: URIRef, index: int, start: int, end:
     return [
         (node, RDF.type, SF.Sentence),
         (node, SF.article, article),
-        (node, SF.index, Literal(index, datatype=XSD.integer)),
-        (node, SF.start, Literal(start, datatype=XSD.integer)),
-        (node, SF.end, Literal(end, datatype=XSD.integer)),
-        (node, SF.text, Literal(text)),
+        (node, SF.index, _literal(index, datatype=XSD.integer)),
+        (node, SF.start, _literal(start, datatype=XSD.integer)),
+        (node, SF.end, _literal(end, datatype=XSD.integer)),
+        (node, SF.text, _literal(text)),
     ]
 
 
@@ -123,17 +126,18 @@ def build_dataset(articles: list[tuple[Article, tuple[Sentence, ...]]], statemen
 def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...], statements: list[Statement]) -> None:
     doc = iris.article_iri(article.doc_id)
     g = ds.graph(doc)
-    g.add((doc, RDF.type, SF.Article))
-    g.add((doc, SF.contentHash, Literal(article.content_hash)))
-    g.add((doc, SF.fileName, Literal(article.file_name)))
-    g.add((doc, SF.mediaType, Literal(article.media_type)))
+    triples: list[Triple] = [
+        (doc, RDF.type, SF.Article),
+        (doc, SF.contentHash, _literal(article.content_hash)),
+        (doc, SF.fileName, _literal(article.file_name)),
+        (doc, SF.mediaType, _literal(article.media_type)),
+    ]
     if article.title:
-        g.add((doc, SF.title, Literal(article.title)))
+        triples.append((doc, SF.title, _literal(article.title)))
     if article.published:
-        g.add((doc, SF.published, Literal(article.published.isoformat(), datatype=XSD.date)))
+        triples.append((doc, SF.published, _literal(article.published.isoformat(), datatype=XSD.date)))
     used_sentences: set[int] = set()
     extractors: set[str] = set()
-    triples: list[Triple] = []
     terms: dict[object, Node] = {}
     assertions: set[URIRef] = set()
     for st in statements:
@@ -150,13 +154,12 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         triples += fact_triples(s, p, o, a, sentence, src.extractor, src.evidence)
         used_sentences.add(src.sentence)
         extractors.add(src.extractor)
-    g.addN((s, p, o, g) for s, p, o in triples)
     for index in sorted(used_sentences):
         sentence = sentences[index]
         node = iris.sentence_iri(article.doc_id, index)
-        for triple in sentence_triples(node, doc, index, sentence.start, sentence.end, sentence.text):
-            g.add(triple)
+        triples += sentence_triples(node, doc, index, sentence.start, sentence.end, sentence.text)
     for name in sorted(extractors):
         node = iris.extractor_iri(name)
-        g.add((node, RDF.type, SF.Extractor))
-        g.add((node, RDFS.label, Literal(name)))
+        triples += [(node, RDF.type, SF.Extractor), (node, RDFS.label, _literal(name))]
+    # straight to the store: Graph.addN re-checks every term, and these are built right above
+    ds.store.addN((s, p, o, g) for s, p, o in triples)
