@@ -88,7 +88,7 @@ def resolve_local(doc_id: str, mentions: tuple[Mention, ...]) -> Resolution:
         elif m.kind == "mission":
             refs[i] = (Ref("mission", (mission_key(m.text),)),)
         elif m.kind in ("spacecraft", "organization") and m.source == "pattern":  # unlisted: keyed by its slug
-            refs[i] = (Ref(m.kind, (slug(m.attr("name") or m.text),)),)
+            refs[i] = (Ref(m.kind, (_listed_or_slug(m),)),)
         elif m.kind == "place":
             refs[i] = (Ref("place", (slug(m.text),)),)
     entities = _local_entities(mentions, refs)
@@ -144,6 +144,11 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
     return max(candidates, key=last_before)
 
 
+def _listed_or_slug(m: Mention) -> str:
+    """The key of a craft or agency: its gazetteer id, else the slug of its full name."""
+    return m.gazetteer_id or slug(m.attr("name") or m.text)
+
+
 def _counted_group(
     mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], by_sentence: dict[int, list[int]], i: int
 ) -> tuple[Ref, ...]:
@@ -185,7 +190,7 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     officials = {refs[j][0] for j, mm in enumerate(mentions) if mm.attr("official") and refs[j]}
     for i, m in enumerate(mentions):
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
-            last_station = Ref("spacecraft", (m.gazetteer_id or slug(m.attr("name") or m.text),))
+            last_station = Ref("spacecraft", (_listed_or_slug(m),))
         if m.source == "counted":
             refs[i] = _counted_group(mentions, refs, by_sentence, i)
             if refs[i]:

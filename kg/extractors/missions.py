@@ -153,13 +153,9 @@ def _elsewhere(ctx: Context, flight) -> set[Ref]:
     if not any(pm.start < flight.start and _one_clause(ctx, pm, flight) for pm, _ in people):
         return set()
     crafts = ctx.in_sentence(flight.sentence, "spacecraft") + ctx.in_sentence(flight.sentence, "mission")
-    out: set[Ref] = set()
-    for pm, person in people:
-        if _one_clause(ctx, flight, pm):
-            continue
-        if any(cm is not flight and _one_clause(ctx, pm, cm) and not _one_clause(ctx, flight, cm) for cm, _ in crafts):
-            out.add(person)
-    return out - {person for pm, person in people if _one_clause(ctx, flight, pm)}
+    others = [cm for cm, _ in crafts if cm is not flight and not _one_clause(ctx, flight, cm)]
+    here = {person for pm, person in people if _one_clause(ctx, flight, pm)}
+    return {person for pm, person in people if person not in here and any(_one_clause(ctx, pm, cm) for cm in others)}
 
 
 def station_of(ctx: Context, sentence: int, *, anywhere: bool = True) -> Ref | None:
@@ -196,8 +192,9 @@ def extract(ctx: Context) -> Missions:
     for s in ctx.sentences:
         for dm in durations_in(s.text):
             _attach_duration(ctx, s.index, dm, by_person, crews, crafts, durations, flights, emit)
+    latest = _latest_year(ctx)
     for s in ctx.sentences:
-        _earlier_flight(ctx, s.index, emit, crews, crafts)
+        _earlier_flight(ctx, s.index, latest, emit, crews, crafts)
     infos = []
     for ref in sorted(set(crews) | set(durations), key=lambda r: str(r)):
         crew = tuple(dict.fromkeys(crews.get(ref, [])))
@@ -395,30 +392,22 @@ def _people_from(ctx: Context, sentence: int, token_i: int) -> list[Ref]:
     return []
 
 
+# "are to spend about 12 days"; not "will return on Tuesday after 340 days" (that length is stated)
 _PLANNED = re.compile(
     r"\b(?:will|(?:is|are|was|were) (?:to|scheduled to|expected to|set to|due to)|plans? to|planned to)"
     r"\s+(?:spend|stay|remain|live|be aboard|(?:come home|return|land) with)\b",
     re.I,
 )
-_OFFSET_WORDS = {
-    "before",
-    "after",
-    "later",
-    "earlier",
-    "ago",
-    "prior",
-    "into",
-    "since",
-    "from",
-}  # "are to spend about 12 days"; not "will return on Tuesday after 340 days" (that length is stated)
+_OFFSET_WORDS = {"before", "after", "later", "earlier", "ago", "prior", "into", "since", "from"}  # fmt: skip
+_PLAN_REACH = 40  # characters between the plan's words and the length they govern
 
 
-def planned(ctx: Context, sentence: int, offset: int, reach: int = 40) -> bool:
+def planned(ctx: Context, sentence: int, offset: int) -> bool:
     """'The Belarusian cosmonaut and Novitsky are to spend about 12 days aboard before returning
     ... in Soyuz MS-24': a plan, which gives no flight its length or crew.  ``offset`` (within the
     sentence) is what is planned; the plan's words must come shortly before it."""
     text = ctx.sentences[sentence].text
-    return any(0 <= offset - m.end() <= reach for m in _PLANNED.finditer(text[:offset]))
+    return any(0 <= offset - m.end() <= _PLAN_REACH for m in _PLANNED.finditer(text[:offset]))
 
 
 def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
@@ -576,7 +565,7 @@ _FLIGHT_WORDS = {
 _EARLIER_WORDS = {"first", "previous", "earlier", "prior", "former", "last", "second", "third", "before", "also"}
 
 
-def _earlier_flight(ctx: Context, sentence: int, emit, crews, crafts) -> None:
+def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, crafts) -> None:
     """A person's earlier flight dated only by its year: 'Noguchi first flew on the shuttle Discovery
     in 2005', 'Wang Yaping first flew in 2013 on Shenzhou 10', 'in 2009 and 2010 he spent five
     months on the station'.  The year must lie well before the story (or the text say 'first',
@@ -594,7 +583,7 @@ def _earlier_flight(ctx: Context, sentence: int, emit, crews, crafts) -> None:
     start, end = int(match.group(1)), int(match.group(2)) if match.group(2) else None
     if end is not None and end != start + 1:
         return  # "her earlier flights, in 2025 and 2028": two flights, not one stay
-    if not (start <= _latest_year(ctx) - 2 or words & _EARLIER_WORDS):
+    if not (start <= latest - 2 or words & _EARLIER_WORDS):
         return
     people = crew_in_sentence(ctx, sentence)
     named = _flights_named(ctx, sentence)

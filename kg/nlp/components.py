@@ -260,8 +260,9 @@ def people(doc: Doc) -> Doc:
     return doc
 
 
-_LIST_LINKS = (("and",), (",",), (",", "and"), ("together", "with"), (",", "together", "with"), ("along", "with"),
-               (",", "along", "with"), ("as", "well", "as"), ("with",))  # fmt: skip
+#: What joins names in a list, longest first (", together with" before ",").
+_LIST_LINKS = ((",", "together", "with"), (",", "along", "with"), ("as", "well", "as"), (",", "and"),
+               ("together", "with"), ("along", "with"), ("and",), (",",), ("with",))  # fmt: skip
 
 
 def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -> list[Span]:
@@ -273,7 +274,7 @@ def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -
     queue = sorted(e for e in ents if e.label_ == "PERSON")
     while queue:
         person = queue.pop(0)
-        for link in sorted(_LIST_LINKS, key=len, reverse=True):
+        for link in _LIST_LINKS:
             j = person.end + len(link)
             if j >= len(doc) or [t.lower_ for t in doc[person.end : j]] != list(link):
                 continue
