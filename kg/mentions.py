@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import gazetteer
 from kg.nlp.components import UNLISTED
+from kg.normalize.times import find_times
 from kg.types import Mention, Sentence
 
 _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
@@ -47,13 +48,14 @@ def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Non-blank sentences with offsets trimmed of surrounding white space."""
     spans: list[list[int]] = []
     full = doc.text  # rebuilt from the tokens on every access: read it once
+    clocks = [(t.start, t.end) for t in find_times(full)]
     for sent in doc.sents:
         text = sent.text
         if not text.strip():
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text.rstrip())
-        if spans and (_unclosed(full[spans[-1][0] : spans[-1][1]]) or _zone_after_clock(full, spans[-1][1], start)):
+        if spans and (_unclosed(full[spans[-1][0] : spans[-1][1]]) or _splits_clock(full, clocks, spans[-1][1], start)):
             spans[-1][1] = end  # "... Tuesday (" + "10:27 a.m. ... March 2)." is one sentence
         else:
             spans.append([start, end])
@@ -61,11 +63,14 @@ def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
 
 
 _CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.I)
-_ZONE_START = re.compile(r"(?:[A-Z]{2,5}\b|(?:[A-Z][a-z]+ ){1,2}time\b|local time\b)")
+_ZONE_START = re.compile(r"(?:[A-Z]{2,5}\b|(?:[A-Z][a-z]+ ){1,3}(?i:time)\b|local time\b)")
 
 
-def _zone_after_clock(text: str, prev_end: int, start: int) -> bool:
-    """'... at 9:56 a.m.' + 'Beijing time on April 16.': the splitter took 'a.m.' for a full stop."""
+def _splits_clock(text: str, clocks: list[tuple[int, int]], prev_end: int, start: int) -> bool:
+    """'... at 9:56 a.m.' + 'British Summer Time on Aug. 17.': the splitter took 'a.m.' for a full
+    stop inside a clock time and its zone (a listed one, or any '... time')."""
+    if any(a < prev_end and b > start for a, b in clocks):
+        return True
     return bool(_CLOCK_END.search(text[max(prev_end - 8, 0) : prev_end])) and bool(_ZONE_START.match(text[start:]))
 
 
@@ -111,9 +116,13 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
     }
     furniture = {s.index for s in sentences if _FURNITURE.match(s.text)}
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    clocks = [(t.start, t.end) for t in find_times(text)]
     for ent in doc.ents:
         if ent.label_ == "PERSON" and _which(starts, ent.start_char) in furniture:
             continue  # "Credits: NASA/Bill Ingalls" names a photographer, not someone in the story
+        if ent.label_ == "PERSON" and any(a <= ent.start_char < b for a, b in clocks):
+            continue  # "3:26 a.m. British Summer Time": a zone, not a person
         if ent.label_ != "PERSON" and not ent.ent_id_ and ent.text.lower() in name_parts:
             add("person", ent, "alias")  # the model's "Hurley" (GPE) is the Doug Hurley named before
         elif ent.label_ == "PERSON":
@@ -136,7 +145,6 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
             else:
                 add("place", ent, "ner")
 
-    text = doc.text  # rebuilt from the tokens on every access: read it once
     _add_surname_mentions(doc, text, mentions, covered, starts)
     _add_counted_groups(doc, text, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)

@@ -144,3 +144,52 @@ def test_a_phrase_with_a_gap_and_a_new_wording_are_triggers(build_text):
     b = build_text({"h.txt": HANDOVERS})
     types = {r["type"] for r in rows(b, "events")}
     assert {"handover", "splashdown"} <= types
+
+
+FLIGHT_CREW = """BAIKONUR, Kazakhstan — Russian cosmonaut Ilya Serdobov and NASA astronaut Wren Calloway lifted off aboard Soyuz MS-31 at 2:10 p.m. EDT on April 8, 2027.
+The capsule docked with the International Space Station at 5:25 p.m. EDT the same day.
+"""
+
+
+def test_a_flight_event_naming_no_one_has_the_flights_crew_marked_as_inferred(build_text):
+    b = build_text({"a.txt": FLIGHT_CREW})
+    docking = {r["participant"] for r in rows(b, "events") if r["type"] == "docking"}
+    assert docking == {"Ilya Serdobov", "Wren Calloway"}
+    found = b.dataset.query(
+        """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?text WHERE { GRAPH ?g {
+          ?a rdf:predicate sf:participant ; rdf:subject ?e ; sf:extractor ?x ; sf:sentence ?s .
+          ?e a sf:Docking . ?s sf:text ?text } ?x rdfs:label ?name }"""
+    )
+    pairs = {(str(r[0]), str(r[1])[:11]) for r in found}
+    assert pairs == {("events/flight-crew", "The capsule")}
+
+
+def test_a_stated_crew_is_not_topped_up(build_text):
+    text = FLIGHT_CREW + "Calloway undocked from the station in a Soyuz on Oct. 2, 2027.\n"
+    b = build_text({"a.txt": text})
+    undocking = {r["participant"] for r in rows(b, "events") if r["type"] == "undocking"}
+    assert undocking == {"Wren Calloway"}
+
+
+ZONES = """HALIFAX, Nova Scotia — Ilse Marrowby-Tan came back from orbit on Saturday after 203 days aboard the Lodestar orbital station.
+Her Umiak-9 capsule lifted off at 3:26 a.m. British Summer Time on Tuesday, Aug. 17, 2032, and splashed down at 10:38 a.m. Atlantic time on March 8, 2033.
+"""
+
+
+def test_a_zone_is_neither_a_person_nor_a_sentence_end(build_text):
+    b = build_text({"z.txt": ZONES})
+    names = {r["name"] for r in kg.query(b.dataset, "people").rows}
+    assert "Summer Time" not in names and "Ilse Marrowby-Tan" in names
+    times = {r["type"]: str(r["time"]) for r in rows(b, "events") if r["time"] is not None}
+    assert times == {"launch": "2032-08-17 03:26:00+01:00", "splashdown": "2033-03-08 10:38:00-04:00"}
+
+
+def test_with_no_named_flight_events_belong_to_the_lead_persons_stay(build_text):
+    b = build_text({"z.txt": ZONES})
+    launch = {r["participant"] for r in rows(b, "events") if r["type"] == "launch"}
+    assert launch == {"Ilse Marrowby-Tan"}
+    starts = {str(r["start"]) for r in rows(b, "missions") if r["start"] is not None}
+    assert starts == {"2032-08-17"}

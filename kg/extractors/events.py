@@ -22,6 +22,7 @@ from kg.extractors.missions import (
     Missions,
     crew_continuation,
     crew_in_sentence,
+    lead_mission,
     main_flight,
     new_stay,
     station_of,
@@ -47,7 +48,10 @@ _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"
 _SINCE = re.compile(r"\bsince\b", re.I)
 _PLAN_SENTENCE = re.compile(r"\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
 # "three hours after launch", "since landing": the event is a time reference, not news of this sentence
-_REFERENCE_WORDS = {"after", "before", "since", "until", "till", "prior", "ahead", "awaiting", "pending"}
+_REFERENCE_WORDS = {
+    "after", "before", "since", "until", "till", "prior", "ahead", "awaiting", "pending",
+    "watched", "watching", "watch", "saw", "followed", "witnessed",  # "watched the splashdown on a screen in ..."
+}  # fmt: skip
 _CRAFT_NOUNS = {"capsule", "spacecraft", "ship", "vehicle", "spaceship", "crew", "orbiter", "shuttle"}
 _RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
 
@@ -196,9 +200,13 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
             d = ahead if (ahead - anchor) <= (anchor - behind) else behind
         return PartialDate(d.year, d.month, d.day)
     found = resolve(dm, anchor)
-    if dm.value is None and found is not None and anchor is not None and tense == "past":
+    if dm.value is None and found is not None and anchor is not None and tense != "future":
         full = found.to_date()
-        if full is not None and full > anchor:  # "launched on Feb. 20", told in August: this year's
+        # "launched on Feb. 20", told in August: this year's.  An untensed date is a plan's only
+        # with a future word (which makes the tense 'future'); the latest date a story gives is
+        # only a lower bound of when it was written, so an untensed date may pass it by a month.
+        slack = timedelta(days=0 if tense == "past" or published else 31)
+        if full is not None and full > anchor + slack:
             return PartialDate(found.year - 1, found.month, found.day)
     return found
 
@@ -217,8 +225,8 @@ def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]
             t for t in triggers if not _is_time_reference(ctx, span, t[1], t[2]) and not _modifier(ctx.doc, t[2])
         ]
         for n, (kind, first, last) in enumerate(triggers):
-            timed = _nearest_trigger(ctx, s.index, triggers) == n
-            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, timed)
+            share = _share(ctx, s.index, triggers, n)
+            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, share)
         _stay_dates(ctx, missions, emit, s.index)
     return _merge_unattached(_drop_undated(emit.statements))
 
@@ -249,13 +257,14 @@ def _is_time_reference(ctx: Context, span: Span, first: int, last: int) -> bool:
     return k >= span.start and doc[k].lower_ in _REFERENCE_WORDS
 
 
-def _nearest_trigger(ctx: Context, sentence: int, triggers: list[tuple[str, int, int]]) -> int:
-    """Which trigger a sentence's clock time belongs to: the one closest to it."""
-    times = find_times(ctx.sentences[sentence].text)
-    if len(triggers) < 2 or not times:
-        return 0
-    at = ctx.sentences[sentence].start + times[0].start
-    return min(range(len(triggers)), key=lambda n: abs(ctx.doc[triggers[n][1]].idx - at))
+def _share(ctx: Context, sentence: int, triggers: list[tuple[str, int, int]], n: int) -> tuple[int, int]:
+    """The part of a sentence (character range) whose dates and times belong to its ``n``-th
+    trigger: from the trigger to the next one ('lifted off at 3:26 a.m. on Aug. 17, 2032, and
+    splashed down at 10:38 a.m. on March 8, 2033'); the first trigger also owns what comes before."""
+    base = ctx.sentences[sentence].start
+    start = 0 if n == 0 else ctx.doc[triggers[n][1]].idx - base
+    end = ctx.doc[triggers[n + 1][1]].idx - base if n + 1 < len(triggers) else len(ctx.sentences[sentence].text)
+    return start, end
 
 
 def _merge_unattached(statements: list[Statement]) -> list[Statement]:
@@ -310,7 +319,7 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
-def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, timed=True) -> None:
+def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, share) -> None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
@@ -319,12 +328,14 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     tense = _tense(span, first)
     day = None
     day_at = None
-    for dm in find_dates(text):
+    dates = find_dates(text)
+    own = [dm for dm in dates if share[0] <= dm.start < share[1]]
+    for dm in own or dates:  # "... lifted off on Aug. 17 and docked two days later": the launch's date
         day = _date_for(dm, anchor.day, tense, published=anchor.firm)
         if day is not None:
             day_at = dm.start
             break
-    times = find_times(text) if timed else []
+    times = [t for t in find_times(text) if share[0] <= t.start < share[1]]
     participants = crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
@@ -405,7 +416,7 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | N
     if mission is None and kind in _MISSION_EVENTS:
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
         if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:
-            mission = main_flight(ctx)
+            mission = lead_mission(ctx, missions)
     if mission is not None and vehicle is not None and _other_vehicle(ctx, missions, mission, vehicle):
         return None
     return mission
@@ -586,3 +597,29 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
         later = [d for d in find_dates(text[since.end() :]) if d.value]
         if later:
             emit(mission, "startDate", later[0].value, sentence, text[since.start() : since.end() + 30])
+
+
+FLIGHT_CREW = "events/flight-crew"
+
+
+def flight_crews(statements: list[Statement]) -> list[Statement]:
+    """Participants of a flight event whose sentence names no one ('The capsule docked with the
+    station at 11:01 p.m.'): the crew the article gives that flight.  Each claim cites the event's
+    sentence under its own extractor name, so a reader can tell it was inferred, not read."""
+    crews: dict[Ref, list[Ref]] = {}
+    attended: set[Ref] = set()
+    flights: dict[Ref, Statement] = {}
+    for st in statements:
+        if st.predicate == "crewMember":
+            crews.setdefault(st.subject, []).append(st.object)
+        elif st.predicate == "participant":
+            attended.add(st.subject)
+        elif st.predicate == "mission" and st.subject.kind == "event" and st.subject.key[0] in _MISSION_EVENTS:
+            flights.setdefault(st.subject, st)
+    added = [
+        Statement(event, "participant", person, replace(st.source, extractor=FLIGHT_CREW))
+        for event, st in flights.items()
+        if event not in attended
+        for person in dict.fromkeys(crews.get(st.object, ()))
+    ]
+    return statements + added

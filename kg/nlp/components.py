@@ -251,6 +251,7 @@ def people(doc: Doc) -> Doc:
             added.append(Span(doc, name[0].i, name[-1].i + 1, label="PERSON"))
     added += _appositive_names(doc, role_words, ents + added)
     added += _aged_names(doc, ents + added)
+    added += _acting_names(doc, role_words, ents + added)
     if added:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
     listed = _coordinated_names(doc, role_words, ents)
@@ -364,7 +365,7 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
 
 def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
     """A name with an age set off by commas is a person: 'Tomasz Adeyemi-Holt, 42, flew as ...'."""
-    firm = {i for e in known if e.label_ in ("PERSON", "MISSION") or e.ent_id_ for i in range(e.start, e.end)}
+    firm = _firm_tokens(known)
     out: list[Span] = []
     for comma in doc:
         k = comma.i
@@ -372,19 +373,50 @@ def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
             continue
         if not (doc[k + 1].text.isdigit() and 10 <= int(doc[k + 1].text) <= 110):
             continue
-        start = k
-        while start > 0 and k - start < 5:
-            t = doc[start - 1]
-            if t.text[:1].isupper() and not t.is_stop or t.text in ("-", "‐") and not t.whitespace_:
-                start -= 1
-            else:
-                break
-        while start < k and doc[start].text in ("-", "‐"):
-            start += 1
-        words = doc[start:k]
-        if len(words) >= 2 and _looks_like_name(list(words)) and not any(t.i in firm for t in words):
-            out.append(Span(doc, start, k, label="PERSON"))
+        span = _capitalised_before(doc, k, firm)
+        if span is not None:
+            out.append(span)
     return out
+
+
+def _acting_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> list[Span]:
+    """A name right before a verb only people do ('Ferelith Nakashima-Aucoin came back from orbit',
+    'Ilse Varga-Okafor said'): the model may call it an organisation, or miss it."""
+    firm = _firm_tokens(known)
+    verbs = gazetteer.person_verbs()
+    blocked = gazetteer.non_name_words()
+    out: list[Span] = []
+    for token in doc:
+        if token.lower_ not in verbs or token.i < 2:
+            continue
+        span = _capitalised_before(doc, token.i, firm)
+        if span is None or len([t for t in span if t.is_alpha]) > 3 or span.text.isupper():
+            continue
+        if not any(t.lower_ in role_words or t.lower_ in blocked or t.ent_type_ == "DATE" for t in span):
+            out.append(span)
+    return out
+
+
+def _firm_tokens(known: list[Span]) -> set[int]:
+    """Tokens of people, flights and listed things: a new name never overlaps them."""
+    return {i for e in known if e.label_ in ("PERSON", "MISSION") or e.ent_id_ for i in range(e.start, e.end)}
+
+
+def _capitalised_before(doc: Doc, k: int, firm: set[int]) -> Span | None:
+    """A PERSON span of two or more capitalised words (hyphens joined) ending right before token ``k``."""
+    start = k
+    while start > 0 and k - start < 5:
+        t = doc[start - 1]
+        if t.text[:1].isupper() and not t.is_stop or t.text in ("-", "‐") and not t.whitespace_:
+            start -= 1
+        else:
+            break
+    while start < k and doc[start].text in ("-", "‐"):
+        start += 1
+    words = doc[start:k]
+    if len(words) >= 2 and _looks_like_name(list(words)) and not any(t.i in firm for t in words):
+        return Span(doc, start, k, label="PERSON")
+    return None
 
 
 def _without_title(ent: Span, role_words: dict[str, str]) -> Span | None:

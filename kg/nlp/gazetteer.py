@@ -92,6 +92,12 @@ def non_name_words() -> frozenset[str]:
 
 
 @cache
+def person_verbs() -> frozenset[str]:
+    """Lowercase verb forms whose subject is a person ('said', 'came', 'handed')."""
+    return frozenset(row[0].lower() for row in _rows("person_verbs.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     """Lowercase offices that, right before a name, mark an official ('President', 'Administrator')."""
     return frozenset(row[0].lower() for row in _rows("titles.txt"))
