@@ -55,7 +55,11 @@ def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text.rstrip())
-        if spans and (_unclosed(full[spans[-1][0] : spans[-1][1]]) or _splits_clock(full, clocks, spans[-1][1], start)):
+        if spans and (
+            _unclosed(full[spans[-1][0] : spans[-1][1]])
+            or _splits_clock(full, clocks, spans[-1][1], start)
+            or _mid_line(full, spans[-1][1], start)
+        ):
             spans[-1][1] = end  # "... Tuesday (" + "10:27 a.m. ... March 2)." is one sentence
         else:
             spans.append([start, end])
@@ -72,6 +76,12 @@ def _splits_clock(text: str, clocks: list[tuple[int, int]], prev_end: int, start
     if any(a < prev_end and b > start for a, b in clocks):
         return True
     return bool(_CLOCK_END.search(text[max(prev_end - 8, 0) : prev_end])) and bool(_ZONE_START.match(text[start:]))
+
+
+def _mid_line(text: str, prev_end: int, start: int) -> bool:
+    """'... and pilot Warren' + '"Woody" Hoburg, ...': a cut inside a line after a word, with no
+    full stop; headlines and list items end at a line break instead."""
+    return prev_end > 0 and text[prev_end - 1].isalnum() and "\n" not in text[prev_end:start]
 
 
 def _unclosed(text: str) -> bool:
@@ -256,8 +266,11 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
             end = j  # "four Americans": the demonym is the noun
         elif doc[j].lower_ not in _CREW_PLURALS:
             continue
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION":
+            continue  # "the four astronauts of Crew-7": another flight's crew, whom the text may not name
         span = doc[token.i : end]
-        definite = token.i > 0 and doc[token.i - 1].lower_ in ("the", "these", "those", "all")
+        # "the two cosmonauts", and ", both Americans" set off after the names it sums up, look back
+        definite = token.i > 0 and doc[token.i - 1].lower_ in ("the", "these", "those", "all", ",")
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
         mentions.append(
             Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",

@@ -60,9 +60,13 @@ def same_person_name(a: str, b: str) -> bool:
     return first_ok and fuzz.ratio(wa[-1], wb[-1]) >= _FUZZY_SURNAME and wa[-1][0] == wb[-1][0]
 
 
+_OPERATOR = re.compile(r"^(?:nasa s |nasa |spacex |boeing )+(?=\S)")
+
+
 def mission_key(text: str) -> str:
-    """Normalised flight name: 'Soyuz MS-22' and 'Soyuz MS 22' -> 'soyuz ms 22'."""
-    return " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split())
+    """Normalised flight name: 'Soyuz MS-22' and 'Soyuz MS 22' -> 'soyuz ms 22'; an operator in
+    front names the same flight ('SpaceX Crew-6' is 'Crew-6')."""
+    return _OPERATOR.sub("", " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split()))
 
 
 # ------------------------------------------------------------------ within an article
@@ -107,7 +111,7 @@ def _people_clusters(mentions: tuple[Mention, ...]) -> list[list[int]]:
             singles.append(i)
             continue
         for n, known in enumerate(names):
-            if same_person_name(known, name):
+            if same_person_name(known, name) or _tail_of(known, name) or _tail_of(name, known):
                 clusters[n].append(i)
                 break
         else:
@@ -122,6 +126,11 @@ def _people_clusters(mentions: tuple[Mention, ...]) -> list[list[int]]:
             names.append(word)
             clusters.append([i])
     return [sorted(c) for c in clusters]
+
+
+def _tail_of(short: str, full: str) -> bool:
+    """'al neyadi' in 'sultan al neyadi', 'vande hei' in 'mark vande hei': a family name of two words."""
+    return full.endswith(" " + short) and len(short.split()) >= 2
 
 
 def _match_single(word: str, names: list[str], clusters: list[list[int]], at: int, mentions) -> int | None:
@@ -241,9 +250,26 @@ def _local_entities(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]) 
     return tuple(out)
 
 
+_NICKNAME = re.compile(r"\s+[\"“‘']([^\"”’']+)[\"”’']\s+")
+
+
+def without_nickname(name: str) -> str:
+    """'Warren "Woody" Hoburg' -> 'Warren Hoburg'."""
+    return _NICKNAME.sub(" ", name)
+
+
+def nickname_form(name: str) -> str | None:
+    """'Warren "Woody" Hoburg' -> 'Woody Hoburg'; None for a name without a quoted nickname."""
+    found = _NICKNAME.search(name)
+    return f"{found.group(1)} {name.split()[-1]}" if found else None
+
+
 def best_name(texts: list[str]) -> str:
-    """The most frequent multi-word spelling (ties: longer, then alphabetical)."""
-    full = [t for t in texts if len(t.split()) > 1] or texts
+    """The most frequent multi-word spelling (ties: longer, then alphabetical), leaving out quoted
+    nicknames and a family name that is the end of a longer spelling ('Al Neyadi')."""
+    full = [without_nickname(t) for t in texts if len(t.split()) > 1] or texts
+    folded = {norm_name(t) for t in full}
+    full = [t for t in full if not any(_tail_of(norm_name(t), other) for other in folded)] or full
     counts = Counter(full)
     return min(counts, key=lambda t: (-counts[t], -len(t), t))
 

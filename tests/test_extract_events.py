@@ -193,3 +193,25 @@ def test_with_no_named_flight_events_belong_to_the_lead_persons_stay(build_text)
     assert launch == {"Ilse Marrowby-Tan"}
     starts = {str(r["start"]) for r in rows(b, "missions") if r["start"] is not None}
     assert starts == {"2032-08-17"}
+
+
+RELATIVE = """Commander Ilse Marrowby-Tan splashed down off Halifax at 10:38 a.m. Atlantic time on May 21, 2033, after 277 days aboard the Lodestar orbital station.
+She and Kofi Arnesen-Baptiste lifted off at 3:26 a.m. British Summer Time on Tuesday, Aug. 17, 2032.
+The capsule docked with Lodestar at 5:51 a.m. BST the next day, Wednesday.
+Her flight beat the mark of 231 days set by Lucien Orrego-Hale, whose own Lodestar stay ran from June 2029 to February 2030.
+Undocking came at 2:09 a.m. Atlantic time, about eight hours before the capsule reached the water.
+"""
+
+
+def test_relative_days_and_an_undocking_on_the_day_of_return(build_text):
+    b = build_text({"r.txt": RELATIVE})
+    dates = {r["type"]: str(r["date"]) for r in rows(b, "events")}
+    assert dates["docking"] == "2032-08-18"
+    assert dates["undocking"] == "2033-05-21"
+
+
+def test_a_stay_range_dates_the_stay_of_the_person_it_follows(build_text):
+    b = build_text({"r.txt": RELATIVE})
+    spans = {(str(r["start"]), str(r["end"])) for r in rows(b, "missions")}
+    assert ("2029-06", "2030-02") in spans and ("2032-08-17", "2033-05-21") in spans
+    assert ("2029-06", "2033-05-21") not in spans

@@ -152,3 +152,34 @@ def test_the_cosmonaut_is_never_an_official(build_text):
     assert values(rows, "Arvid Kallenberg", "nationality") == {None}
     crew = {r["personName"] for r in kg.query(build_text({"a.txt": text}).dataset, "crew").rows}
     assert "Arvid Kallenberg" not in crew
+
+
+CREW_LIST = """Aboard were commander Halvard Ruusk and pilot Warren "Birdie" Quellmark, both Americans flying for NASA, mission specialist Tariq Al Zubaidan of the United Arab Emirates and Russian cosmonaut Oleg Varnavin of Roscosmos.
+Al Zubaidan later said the flight had gone well.
+Before leaving, the crew completed a handover with the four astronauts of Crew-19.
+"""
+
+
+def test_a_quoted_nickname_is_one_person_named_without_it(build_text):
+    rows = people_rows(build_text, CREW_LIST)
+    names = {r["name"] for r in rows}
+    assert "Warren Quellmark" in names and not {"Birdie Quellmark", "Warren", "Birdie"} & names
+    assert values(rows, "Warren Quellmark", "role") == {"pilot"}
+
+
+def test_a_two_word_family_name_is_the_person_named_in_full(build_text):
+    names = {r["name"] for r in people_rows(build_text, CREW_LIST)}
+    assert "Tariq Al Zubaidan" in names and "Al Zubaidan" not in names
+
+
+def test_a_summing_up_group_looks_back(build_text):
+    rows = people_rows(build_text, CREW_LIST)
+    assert values(rows, "Warren Quellmark", "nationality") == {"American"}
+    assert values(rows, "Tariq Al Zubaidan", "nationality") <= {None}
+    assert values(rows, "Oleg Varnavin", "nationality") == {"Russian"}
+
+
+def test_a_crew_handover_is_not_a_change_of_command(build_text):
+    rows = people_rows(build_text, CREW_LIST)
+    assert values(rows, "Oleg Varnavin", "role") == {"cosmonaut"}
+    assert values(rows, "Warren Quellmark", "role") == {"pilot"}

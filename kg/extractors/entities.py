@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kg.extractors.base import Context, Emitter
 from kg.nlp import gazetteer
+from kg.resolve import nickname_form, without_nickname
 from kg.types import Concept, Statement
 
 NAME = "entities"
@@ -31,7 +32,10 @@ def extract(ctx: Context) -> list[Statement]:
                 if entry.attr("demonym"):
                     emit(ref, "demonym", entry.attr("demonym"), m.sentence, m.text)
         if ref.kind == "person":
-            emit(ref, "name", " ".join(m.text.split()), m.sentence, m.text)
+            name = " ".join(m.text.split())
+            emit(ref, "name", without_nickname(name), m.sentence, m.text)
+            # 'Warren "Woody" Hoburg' is also 'Woody Hoburg'
+            emit(ref, "name", nickname_form(name), m.sentence, m.text)
         elif entry is None:
             name = m.attr("name")  # "Resilience" for a capsule first named "Crew Dragon Resilience"
             emit(ref, "prefLabel", " ".join((name or m.text).split()), m.sentence, m.text)

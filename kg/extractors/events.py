@@ -29,6 +29,7 @@ from kg.extractors.missions import (
 )
 from kg.nlp import gazetteer
 from kg.normalize.dates import DateMatch, find_dates, resolve
+from kg.normalize.numbers import parse_number
 from kg.normalize.times import combine, find_times
 from kg.types import Concept, PartialDate, Ref, Statement
 
@@ -53,6 +54,11 @@ _REFERENCE_WORDS = {
     "watched", "watching", "watch", "saw", "followed", "witnessed",  # "watched the splashdown on a screen in ..."
 }  # fmt: skip
 _CRAFT_NOUNS = {"capsule", "spacecraft", "ship", "vehicle", "spaceship", "crew", "orbiter", "shuttle"}
+_LATER = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|(?:a|one)\s+day\s+later|"
+    r"(?P<n>two|three|four|five|six|seven|\d)\s+days\s+later)\b(?!\s+than)",
+    re.I,
+)
 _RANGE = re.compile(r"\bfrom\b(?P<a>.+?)\b(?:until|to|through|till)\b(?P<b>.+)", re.I)
 
 
@@ -188,7 +194,7 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
 
     When the anchor is only the latest date the story tells (``published`` false), the story was
     written after it: "launched Wednesday, Oct. 15 ... landed on Thursday" is the Thursday after."""
-    if dm.weekday is not None and dm.value is None and anchor is not None:
+    if dm.weekday is not None and dm.value is None and anchor is not None and not _has_day(dm.text):
         offset = (dm.weekday - anchor.weekday()) % 7
         ahead = anchor + timedelta(days=offset)
         behind = ahead - timedelta(days=7) if offset else ahead
@@ -204,11 +210,29 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
         full = found.to_date()
         # "launched on Feb. 20", told in August: this year's.  An untensed date is a plan's only
         # with a future word (which makes the tense 'future'); the latest date a story gives is
-        # only a lower bound of when it was written, so an untensed date may pass it by a month.
-        slack = timedelta(days=0 if tense == "past" or published else 31)
+        # only a lower bound of when it was written, so an untensed date may pass it by a month,
+        # and a dated story may tell of the days just after its date ('returned on 31 October').
+        slack = timedelta(days=7 if tense == "past" or published else 31)
         if full is not None and full > anchor + slack:
-            return PartialDate(found.year - 1, found.month, found.day)
+            found = PartialDate(found.year - 1, found.month, found.day)
+    if dm.weekday is not None and found is not None and found.day is not None:
+        # "Tuesday, 10 September": the year (of the one before, this, the next) whose 10 September is a Tuesday
+        for year in (found.year, found.year - 1, found.year + 1):
+            if _weekday(year, found.month, found.day) == dm.weekday:
+                return PartialDate(year, found.month, found.day)
     return found
+
+
+def _has_day(text: str) -> bool:
+    """'Tuesday, 10 September' gives a day of the month; 'on Tuesday' only a weekday."""
+    return any(c.isdigit() for c in text)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]:
@@ -336,6 +360,13 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
             day_at = dm.start
             break
     times = [t for t in find_times(text) if share[0] <= t.start < share[1]]
+    later = _LATER.search(text[share[0] : share[1]])
+    if later and known_days.get(None) is not None and all(dm.weekday is not None and dm.value is None for dm in own):
+        # "docked ... the next day, Wednesday": counted from the day of the event told before
+        count = parse_number(later.group("n")) if later.group("n") else None
+        step = int(count.value) if count is not None else 1
+        then = known_days[None].to_date() + timedelta(days=step)
+        day = PartialDate(then.year, then.month, then.day)
     participants = crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
@@ -366,9 +397,15 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         dated = kind in ("spacewalk", "launch", "landing", "splashdown", "docking", "undocking", "handover")
         ref = Ref("event", (kind, who, day.iso() if day and dated else ""))
     if day is None and times:
-        # "landing ... at 11:25 p.m. EST": the day the article gave this event, else the day of
-        # the event it told just before ("docked ... at 1:06 p.m., three hours after launch")
-        day = known_days.get(ref) or known_days.get(None)
+        # "landing ... at 11:25 p.m. EST": the day the article gave this event; an undocking, the
+        # day its flight came home ("... hours before splashdown"); else the day of the event it
+        # told just before ("docked ... at 1:06 p.m., three hours after launch")
+        home = (
+            [known_days.get(Ref("event", (k, mission))) for k in ("landing", "splashdown")]
+            if kind == "undocking"
+            else []
+        )
+        day = known_days.get(ref) or next((d for d in home if d), None) or known_days.get(None)
     elif day is not None and day.to_date():
         known_days.setdefault(ref, day)
         known_days[None] = day
@@ -503,17 +540,21 @@ def _handover(ctx, emit, ref, sentence, span, trigger: tuple[int, int], particip
     from A' / 'B took over as commander' (the subject receives)."""
     first, last = trigger
     taking = ctx.doc[first].lower_ in _TAKING
+    # "a handover with the crew of Crew-7" hands over the station's work, not its command
+    command = any(t.lower_ in ("command", "commander", "helm") for t in span)
     other = _person_after(ctx, span, last, "from" if taking else "to")
     subject = next((p for p in participants if p != other), None)
     giver, receiver = (other, subject) if taking else (subject, other)
     if giver is not None:
         emit(ref, "handedOverBy", giver, sentence, evidence)
         emit(ref, "participant", giver, sentence, evidence)
-        emit(giver, "role", Concept("role", "commander"), sentence, evidence)
+        if command:
+            emit(giver, "role", Concept("role", "commander"), sentence, evidence)
     if receiver is not None:
         emit(ref, "handedOverTo", receiver, sentence, evidence)
         emit(ref, "participant", receiver, sentence, evidence)
-        emit(receiver, "role", Concept("role", "commander"), sentence, evidence)
+        if command:
+            emit(receiver, "role", Concept("role", "commander"), sentence, evidence)
     station = station_of(ctx, sentence)
     if station is not None:
         emit(ref, "commandOf", station, sentence, evidence)
@@ -580,11 +621,14 @@ def _names_a_program(ctx: Context, mention) -> bool:
 def _stay_dates(ctx, missions, emit, sentence) -> None:
     """'living aboard the station since March 27, 2015'; 'from January 1994 until March 1995'."""
     text = ctx.sentences[sentence].text
-    people = ctx.people_in(sentence)
+    rng = _RANGE.search(text)
+    # the stay of the person named last before the range: "Her flight eclipses the mark set by
+    # Pemberton-Abiodun, whose own stay ran from June 2029 to February 2030" dates his stay
+    at = ctx.sentences[sentence].start + (rng.start() if rng else len(text))
+    people = [r for m, r in reversed(ctx.in_sentence(sentence, "person")) if m.start < at] + ctx.people_in(sentence)
     mission = next((missions.of(p) for p in people if missions.of(p)), None)
     if mission is None:
         return
-    rng = _RANGE.search(text)
     if rng:
         a = [d for d in find_dates(rng.group("a")) if d.value]
         b = [d for d in find_dates(rng.group("b")) if d.value]

@@ -252,6 +252,7 @@ def people(doc: Doc) -> Doc:
     added += _appositive_names(doc, role_words, ents + added)
     added += _aged_names(doc, ents + added)
     added += _acting_names(doc, role_words, ents + added)
+    added += _nicknamed(doc)
     if added:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)] + added
     listed = _coordinated_names(doc, role_words, ents)
@@ -394,6 +395,20 @@ def _acting_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> li
             continue
         if not any(t.lower_ in role_words or t.lower_ in blocked or t.ent_type_ == "DATE" for t in span):
             out.append(span)
+    return out
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _nicknamed(doc: Doc) -> list[Span]:
+    """'Warren "Woody" Hoburg': a name with a quoted nickname is one person (the model splits it)."""
+    out: list[Span] = []
+    for t in doc[1:-3]:
+        i = t.i
+        first, nick, close, last = doc[i - 1], doc[i + 1], doc[i + 2], doc[i + 3]
+        if t.text in _QUOTES and close.text in _QUOTES and all(w.is_title and w.is_alpha for w in (first, nick, last)):
+            out.append(Span(doc, i - 1, i + 4, label="PERSON"))
     return out
 
 

@@ -1,0 +1,31 @@
+"""Stage 'resolve': the keys and names that decide which mentions are one entity."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve import best_name, mission_key, same_person_name, without_nickname
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("SpaceX Crew-6", "Crew-6"), ("NASA's SpaceX Crew-6", "Crew 6"), ("Soyuz MS-22", "Soyuz MS 22")],
+)
+def test_one_flight_under_several_spellings(a, b):
+    assert mission_key(a) == mission_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Crew-6", "Crew-7"), ("Soyuz MS-22", "Soyuz MS-23"), ("SpaceX", "Crew-6")])
+def test_flights_that_differ_by_a_number_stay_apart(a, b):
+    assert mission_key(a) != mission_key(b)
+
+
+def test_the_preferred_name_is_the_full_one_without_a_nickname():
+    assert best_name(["Al Zubaidan", "Tariq Al Zubaidan", "Al Zubaidan", "Al Zubaidan"]) == "Tariq Al Zubaidan"
+    assert best_name(['Warren "Birdie" Quellmark', "Quellmark"]) == "Warren Quellmark"
+    assert without_nickname("Warren “Birdie” Quellmark") == "Warren Quellmark"
+
+
+def test_people_who_differ_by_a_number_stay_apart():
+    assert not same_person_name("yuri ortega 2", "yuri ortega 3")
+    assert same_person_name("mikhail kornienko", "mikhail korneinko")
