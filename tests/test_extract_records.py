@@ -26,3 +26,37 @@ def test_a_holder_introduced_by_held_by_or_belonged_to(build_text):
     holders = {r["holder"] for r in rows}
     assert {"Ansel Whitcombe-Ode", "Ilse Marrow-Tagg"} <= holders
     assert not [r for r in rows if r["holder"] == "Corin Vasquez-Halloran" and r["value"] == 334]
+
+
+CARRIED = """Commander Sekar Ohanian-Voss splashed down off Mombasa on June 12, 2034, and the crew was lifted aboard the support ship Pwani Dawn.
+With this flight the Indonesian commander has logged 703 days in orbit across three missions.
+That total beats the women's career record of 688 days held by astronaut Marisol Quaye-Lindahl, who retired in 2032.
+On her first flight Ohanian-Voss spent 231 days aboard the Marisma station, the longest single spaceflight by any Japanese astronaut.
+"""
+
+TWO_BEATEN = """Astronaut Ruth Abernathy-Koh landed on Sept. 26, 2031, after 188 days in space.
+Her stay beat the U.S. record of 115 days set in 2030 by astronaut Norm Thackeray-Lund, and the women's mark of 169 days held by cosmonaut Elena Kondrashova-Ruiz.
+On Feb. 4 the astronaut overtook Gennady Padlock-Ivers, a fellow cosmonaut, whose 178 days had stood as the world mark since 2015.
+"""
+
+
+def test_a_record_sentence_pointing_back_takes_the_holder_and_value_before_it(build_text):
+    rows = records(build_text({"c.txt": CARRIED}))
+    mine = {(r["scope"], r["value"], r["previousHolder"]) for r in rows if r["holder"] == "Sekar Ohanian-Voss"}
+    assert ("women", 703, "Marisol Quaye-Lindahl") in mine
+    assert not [r for r in rows if r["holder"] == "Pwani Dawn"]
+    old = [r for r in rows if r["holder"] == "Marisol Quaye-Lindahl"]
+    assert {(r["scope"], r["value"], r["year"]) for r in old} == {("women", 688, None)}
+
+
+def test_by_any_japanese_astronaut_is_a_japanese_record(build_text):
+    rows = records(build_text({"c.txt": CARRIED}))
+    assert ("japan", 231) in {(r["scope"], r["value"]) for r in rows if r["holder"] == "Sekar Ohanian-Voss"}
+
+
+def test_each_beaten_record_takes_its_own_scope_value_and_year(build_text):
+    rows = records(build_text({"t.txt": TWO_BEATEN}))
+    old = {r["holder"]: (r["scope"], r["value"], r["year"]) for r in rows if r["holder"] != "Ruth Abernathy-Koh"}
+    assert old["Norm Thackeray-Lund"] == ("us", 115, "2030")
+    assert old["Elena Kondrashova-Ruiz"] == ("women", 169, None)
+    assert old["Gennady Padlock-Ivers"] == ("world", 178, "2015")

@@ -43,11 +43,17 @@ _CUMULATIVE = re.compile(
 )
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
+_LIFE = re.compile(r"\b(?:retired|retiring|born|joined|died|selected|left)\b[^,;]*$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 _NATIONAL_PERSON = re.compile(
     r"(?:U\.S\.|US|American|NASA|Russian|Soviet|Chinese|European|ESA|Japanese|JAXA|Canadian)\s+(?:astronaut|cosmonaut|taikonaut|crew)",
+)
+
+
+_AMONG = re.compile(
+    r"\b(?:by|of|for)\s+(?:any|an?|all)\s+(?:other\s+)?(?P<who>(?:U\.S\.|\w+))\s+(?:astronauts?|cosmonauts?|taikonauts?)\b"
 )
 
 
@@ -62,6 +68,9 @@ def _scope(text: str) -> str | None:
         return "women"
     if re.search(r"\bworld\b", text, re.I):
         return "world"
+    among = _AMONG.search(text)  # "the longest flight by any Japanese astronaut": counted among them
+    if among:
+        return _scope(among.group("who"))
     cleaned = _NATIONAL_PERSON.sub(" ", text)
     found = [
         (m.start(), scope) for pattern, scope in _SCOPES[1:] if scope != "world" for m in [pattern.search(cleaned)] if m
@@ -135,7 +144,13 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     units = ("hour",) if kind == "spacewalk_duration" else ("day", "week")
     durations = [d for d in durations_in(text) if d.duration.unit in units]
     new_dur = next((d for d in durations if d.start < cut), None)
-    if not ctx.people_in(sentence):
+    value_sentence = sentence
+    carried = _carried(ctx, sentence, cut, new_dur, units)
+    if carried is not None:
+        # "That total beats the women's career record of 688 days held by X": the holder and the
+        # value are the previous sentence's ("... the commander has logged 703 days in orbit")
+        holders, new_dur, value_sentence = [carried[0]], carried[1], sentence - 1
+    elif not ctx.people_in(sentence):
         # "... the retired Army colonel has logged 534 days in orbit, the most of any U.S. astronaut":
         # the article's main person, when the sentence before names them
         before = ctx.people_in(sentence - 1) if sentence else []
@@ -160,7 +175,7 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     unit = "HR" if new_dur is not None and new_dur.duration.unit == "hour" else "DAY"
     years = _YEAR.findall(new_text)
     year = int(years[-1]) if years else end_years.get(mission)
-    scope = _scope(new_text)
+    scope = _scope(new_text) or (_scope(ctx.sentences[value_sentence].text) if value_sentence != sentence else None)
     olds = _old_records(ctx, sentence, cut, durations, kind, holder, scope) if beat is not None else []
     scopes = [scope] if scope else sorted({o[1] for o in olds if o[1]}) or [_scope(text)]
     for scope in scopes:
@@ -171,28 +186,52 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         if scope:
             emit(record, "scope", Concept("scope", scope), sentence, text)
         if value:
-            emit(record, "value", Decimal(value), sentence, new_dur.text if new_dur else text)
-            emit(record, "unit", Concept("unit", unit), sentence, text)
+            emit(record, "value", Decimal(value), value_sentence, new_dur.text if new_dur else text)
+            emit(record, "unit", Concept("unit", unit), value_sentence, text)
             if new_dur is not None and new_dur.duration.approximate:
-                emit(record, "approximate", True, sentence, new_dur.text)
+                emit(record, "approximate", True, value_sentence, new_dur.text)
         if year:
             emit(record, "year", PartialDate(int(year)), sentence, text)
         if mission is not None:
             emit(record, "setDuring", mission, sentence, text)
-        for old, old_scope, clause in olds:
-            old_value = _clause_value(text, clause, durations)
+        for old, old_scope, clause, at in olds:
+            old_value = _clause_value(text, clause, at, durations)
             smaller = value is not None and old_value is not None and old_value >= value
             if (len(scopes) == 1 or old_scope == scope) and not smaller:  # a record beats a smaller one
                 emit(record, "supersedes", old, sentence, clause)
-    for old, _, clause in olds:
-        for st in _old_facts(ctx, old, clause, durations, sentence):
+    for old, _, clause, at in olds:
+        for st in _old_facts(ctx, old, clause, at, durations, sentence):
             emit(*st)
 
 
-def _clause_value(text: str, clause: str, durations) -> Decimal | int | None:
-    offset = text.find(clause)
-    inside = [d for d in durations if offset <= d.start < offset + len(clause)]
-    return _amount(inside[0]) if inside else None
+_ANAPHOR = re.compile(
+    r"^(?:that|this|the|her|his|their)\s+(?:new\s+)?(?:total|tally|stay|flight|mission|mark|figure|sum|count|feat)\b",
+    re.I,
+)
+
+
+def _carried(ctx: Context, sentence: int, cut: int, new_dur, units) -> tuple[Ref, object] | None:
+    """(holder, length) from the sentence before, for a record sentence whose subject points back
+    to it ('That total beats ...', 'That stay beat ...') and that names no holder of its own."""
+    text = ctx.sentences[sentence].text
+    base = ctx.sentences[sentence].start
+    if sentence == 0 or new_dur is not None or not _ANAPHOR.match(text):
+        return None
+    if any(m.start - base < cut for m, _ in ctx.in_sentence(sentence, "person")):
+        return None
+    lengths = [d for d in durations_in(ctx.sentences[sentence - 1].text) if d.duration.unit in units]
+    if not lengths:
+        return None
+    length = max(lengths, key=_amount)  # "188 days in 1992 ... a total of 747 days": the total
+    start = ctx.sentences[sentence - 1].start
+    span = ctx.span(start + length.start, start + length.end)
+    owners = _owner(ctx, sentence - 1, span) if span is not None else []
+    return (max(owners, key=lambda r: (ctx.counts[r], str(r))), length) if owners else None
+
+
+def _clause_value(text: str, clause: str, at: int, durations) -> Decimal | int | None:
+    length = _nearest(durations, at, text.find(clause), len(clause), lambda d: (d.start, d.end))
+    return _amount(length) if length is not None else None
 
 
 def _amount(match) -> Decimal | int:
@@ -202,24 +241,34 @@ def _amount(match) -> Decimal | int:
     return match.duration.whole_days()
 
 
-def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list[tuple[Ref, str | None, str]]:
-    """Each earlier record after the verb: its holder's clause gives its scope, value and year."""
+def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list[tuple[Ref, str | None, str, int]]:
+    """Each earlier record after the verb, with the stretch of the sentence that tells of it --
+    from the holder named before to the one named after, 'the 215 days of A and the 340 days of
+    B', "A's 438 days", 'B, whose 878 days had stood as the world mark since 2015' -- and where
+    its holder is named, so that the nearest value and year are its own."""
     text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
+    named = [(m, ref) for m, ref in ctx.in_sentence(sentence, "person") if m.start - base >= cut and ref != holder]
+    named = [pair for n, pair in enumerate(named) if pair[1] not in {r for _, r in named[:n]}]
     out = []
-    clause_start = cut
-    for m, ref in ctx.in_sentence(sentence, "person"):
-        rel_end = m.end - base
-        if m.start - base < cut or ref == holder:
-            continue
-        clause = text[clause_start:rel_end]
-        scope = _scope(clause) or _scope(text[cut:]) or new_scope  # a record beats one of its own kind
-        out.append((Ref("record", (kind, scope or "unknown", ref)), scope, clause))
-        clause_start = rel_end
+    for n, (m, ref) in enumerate(named):
+        start = cut if n == 0 else named[n - 1][0].end - base
+        end = named[n + 1][0].start - base if n + 1 < len(named) else len(text)
+        clause = text[start:end]
+        # the words up to its holder first ('the U.S. record of 115 days set by A, and the women's
+        # mark ...' is A's U.S. record); a record beats one of its own kind
+        scope = _scope(text[start : m.end - base]) or _scope(clause) or _scope(text[cut:]) or new_scope
+        out.append((Ref("record", (kind, scope or "unknown", ref)), scope, clause, m.start - base))
     return out
 
 
-def _old_facts(ctx, old: Ref, clause: str, durations, sentence: int) -> list[tuple]:
+def _nearest(items: list, at: int, offset: int, size: int, where) -> object | None:
+    """The item inside [offset, offset + size) of the sentence closest to position ``at``."""
+    inside = [i for i in items if offset <= where(i)[0] < offset + size]
+    return min(inside, key=lambda i: min(abs(where(i)[0] - at), abs(where(i)[1] - at)), default=None)
+
+
+def _old_facts(ctx, old: Ref, clause: str, at: int, durations, sentence: int) -> list[tuple]:
     text = ctx.sentences[sentence].text
     offset = text.find(clause)
     facts: list[tuple] = [
@@ -229,12 +278,14 @@ def _old_facts(ctx, old: Ref, clause: str, durations, sentence: int) -> list[tup
     ]
     if old.key[1] != "unknown":
         facts.append((old, "scope", Concept("scope", old.key[1]), sentence, clause))
-    inside = [d for d in durations if offset <= d.start < offset + len(clause)]
-    if inside:
-        unit = "HR" if inside[0].duration.unit == "hour" else "DAY"
-        facts.append((old, "value", Decimal(_amount(inside[0])), sentence, inside[0].text))
+    length = _nearest(durations, at, offset, len(clause), lambda d: (d.start, d.end))
+    if length is not None:
+        unit = "HR" if length.duration.unit == "hour" else "DAY"
+        facts.append((old, "value", Decimal(_amount(length)), sentence, length.text))
         facts.append((old, "unit", Concept("unit", unit), sentence, clause))
-    years = _YEAR.findall(clause)
-    if years:
-        facts.append((old, "year", PartialDate(int(years[0])), sentence, clause))
+    # a year of the holder's life story ('who retired in 2032', 'born in 1960') dates no record
+    years = [y for y in _YEAR.finditer(text) if not _LIFE.search(text[max(y.start() - 40, 0) : y.start()])]
+    year = _nearest(years, at, offset, len(clause), lambda y: y.span())
+    if year is not None:
+        facts.append((old, "year", PartialDate(int(year.group())), sentence, clause))
     return facts

@@ -445,8 +445,26 @@ def _without_title(ent: Span, role_words: dict[str, str]) -> Span | None:
     return Span(ent.doc, start, ent.end, label="PERSON") if start < ent.end else None
 
 
+#: Nouns that name a vessel or craft right before its name ("the support ship Pwani Star").
+_VESSEL_NOUNS = {
+    "ship",
+    "vessel",
+    "boat",
+    "barge",
+    "tug",
+    "capsule",
+    "spacecraft",
+    "rocket",
+    "module",
+    "craft",
+    "yacht",
+}
+
+
 def _plausible_person(ent: Span, role_words: dict[str, str]) -> bool:
     text = ent.text
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _VESSEL_NOUNS:
+        return False
     if any(ch.isdigit() for ch in text) or not text[:1].isupper():
         return False
     if len(ent) > 1 and text.isupper():
