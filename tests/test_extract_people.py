@@ -183,3 +183,13 @@ def test_a_crew_handover_is_not_a_change_of_command(build_text):
     rows = people_rows(build_text, CREW_LIST)
     assert values(rows, "Oleg Varnavin", "role") == {"cosmonaut"}
     assert values(rows, "Warren Quellmark", "role") == {"pilot"}
+
+
+ACTING = """HALIFAX, Nova Scotia — Ferelith Varga-Ibekwe came back from orbit on Saturday after 277 days.
+Ground Control told the crew to wait, and the White House said it was pleased.
+"""
+
+
+def test_a_name_before_a_verb_only_people_do_is_a_person_and_an_office_is_not(build_text):
+    names = {r["name"] for r in people_rows(build_text, ACTING)}
+    assert names == {"Ferelith Varga-Ibekwe"}

@@ -223,6 +223,17 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
     return found
 
 
+def _days_later(text: str, before: PartialDate | None) -> PartialDate | None:
+    """'docked ... the next day, Wednesday', 'two days later': counted from the day of the event
+    told before."""
+    later = _LATER.search(text)
+    if later is None or before is None or before.to_date() is None:
+        return None
+    count = parse_number(later.group("n")) if later.group("n") else None
+    then = before.to_date() + timedelta(days=int(count.value) if count is not None else 1)
+    return PartialDate(then.year, then.month, then.day)
+
+
 def _has_day(text: str) -> bool:
     """'Tuesday, 10 September' gives a day of the month; 'on Tuesday' only a weekday."""
     return any(c.isdigit() for c in text)
@@ -360,13 +371,8 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
             day_at = dm.start
             break
     times = [t for t in find_times(text) if share[0] <= t.start < share[1]]
-    later = _LATER.search(text[share[0] : share[1]])
-    if later and known_days.get(None) is not None and all(dm.weekday is not None and dm.value is None for dm in own):
-        # "docked ... the next day, Wednesday": counted from the day of the event told before
-        count = parse_number(later.group("n")) if later.group("n") else None
-        step = int(count.value) if count is not None else 1
-        then = known_days[None].to_date() + timedelta(days=step)
-        day = PartialDate(then.year, then.month, then.day)
+    if all(dm.weekday is not None and dm.value is None for dm in own):  # no date of its own but a weekday
+        day = _days_later(text[share[0] : share[1]], known_days.get(None)) or day
     participants = crew_in_sentence(ctx, sentence)
     if kind in ("press_conference", "handover"):  # officials take part in these too
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
