@@ -31,16 +31,11 @@ from kg.viz import render_html
 from kg.vocab import ID, SF
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+# the browser and its flags, shared with the browser test
+CHROMIUM, *ARGS = [
+    line
+    for line in (ROOT / "scripts" / "chromium-args.txt").read_text().splitlines()
+    if line and not line.startswith("#")
 ]
 _KINDS = (
     ("person", SF.Person, 0.45),

@@ -27,16 +27,11 @@ from kg.graphio import load_dataset
 from kg.viz import write_html
 from kg.vocab import ID, SF
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+# the browser and its flags, shared with the viz benchmark
+CHROMIUM, *ARGS = [
+    line
+    for line in (Path(__file__).resolve().parent.parent / "scripts" / "chromium-args.txt").read_text().splitlines()
+    if line and not line.startswith("#")
 ]
 SAMPLE = Path(__file__).parent / "fixtures" / "sample.trig"
 EVIL = "<script>alert(1)</script>"

@@ -540,11 +540,10 @@ def lead_mission(ctx: Context, missions: Missions) -> Ref | None:
     """The article's flight, else (no flight named) the mission of the person it leads with: one
     the headline or first two sentences name, the most mentioned of those with a mission."""
     flight = main_flight(ctx)
-    if flight is not None or not _flights(ctx):
-        leads = {p for i in range(min(3, len(ctx.sentences))) for p in ctx.people_in(i) if missions.of(p)}
-        if flight is None and leads:
-            return missions.of(max(leads, key=lambda p: (ctx.counts[p], str(p))))
-    return flight
+    if flight is not None or _flights(ctx):
+        return flight  # named flights but no main one: the event stays unattached
+    leads = {p for i in range(min(3, len(ctx.sentences))) for p in ctx.people_in(i) if missions.of(p)}
+    return missions.of(max(leads, key=lambda p: (ctx.counts[p], str(p)))) if leads else None
 
 
 def _flights(ctx: Context) -> list[Ref]:
