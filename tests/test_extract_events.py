@@ -215,3 +215,54 @@ def test_a_stay_range_dates_the_stay_of_the_person_it_follows(build_text):
     spans = {(str(r["start"]), str(r["end"])) for r in rows(b, "missions")}
     assert ("2029-06", "2030-02") in spans and ("2032-08-17", "2033-05-21") in spans
     assert ("2029-06", "2033-05-21") not in spans
+
+
+NAMED_CAPSULE = """CAPE CANAVERAL, Fla. — The four astronauts of Crew-19 were home on Monday after their Crew Dragon capsule, Perseverance, parachuted into the Atlantic off Jacksonville at 5:12 a.m. EDT on Sept. 4, 2028.
+The crew had launched from Kennedy Space Center on March 2, 2028, with Halvard Mbeki-Strand and Odalys Fenwick-Oduya aboard.
+The capsule undocked from the International Space Station at 7:05 a.m. EDT on Sept. 3, 2028.
+"""
+
+
+def test_a_capsule_named_in_apposition_is_the_vehicle_of_its_flights_events(build_text):
+    b = build_text({"n.txt": NAMED_CAPSULE})
+    events = rows(b, "events")
+    vehicles = {r["type"]: r["vehicle"] for r in events}
+    assert vehicles["splashdown"] == "Crew Dragon Perseverance"
+    # the launch and undocking sentences name no capsule: the flight's one capsule, marked as inferred
+    assert vehicles["launch"] == vehicles["undocking"] == "Crew Dragon Perseverance"
+    found = b.dataset.query(
+        """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?name WHERE { GRAPH ?g {
+          ?a rdf:predicate sf:vehicle ; rdf:subject ?e ; sf:extractor ?x . ?e a sf:Undocking } ?x rdfs:label ?name }"""
+    )
+    assert {str(r[0]) for r in found} == {"events/flight-vehicle"}
+
+
+def test_a_name_after_a_comma_that_is_a_person_is_not_a_capsule(build_text):
+    text = "The Soyuz capsule, Dubrovsky said, performed well when it landed on April 3, 2027.\n"
+    b = build_text({"p.txt": text})
+    crafts = {r["name"] for r in rows(b, "spacecraft")}
+    assert not any("Dubrovsky" in c for c in crafts)
+
+
+def test_a_flight_with_two_capsules_gets_no_inferred_vehicle(build_text):
+    text = (
+        "Mission Kestrel-40 crew member Anja Oberholzer-Tiwari launched aboard Soyuz MS-40 on May 1, 2027, "
+        "and landed aboard Soyuz MS-41 on Nov. 2, 2027.\nThe crew docked with the International Space "
+        "Station at 9:01 p.m. EDT on May 1, 2027.\n"
+    )
+    b = build_text({"t.txt": text})
+    docking = [r for r in rows(b, "events") if r["type"] == "docking"]
+    assert docking and all(r["vehicle"] is None for r in docking)
+
+
+def test_a_sea_gives_way_to_the_coast_named_after_it(build_text):
+    text = (
+        "Astronaut Mirela Quispe-Haugen splashed down in the Gulf of Mexico off Pensacola at 3:11 a.m. CDT "
+        "on June 9, 2027.\n"
+    )
+    b = build_text({"g.txt": text})
+    places = {r["place"] for r in rows(b, "events") if r["type"] == "splashdown"}
+    assert places == {"Pensacola"}

@@ -359,6 +359,8 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
         return
+    if kind == "landing" and _into_water(doc, last):
+        kind = "splashdown"  # "parachuted into the Atlantic", "came down off Jacksonville"
     text = ctx.sentences[sentence].text
     tense = _tense(span, first)
     day = None
@@ -580,9 +582,23 @@ def _person_after(ctx: Context, span: Span, last: int, word: str) -> Ref | None:
     return None
 
 
+def _into_water(doc, last: int) -> bool:
+    """A landing that ends in the sea: 'off' a coast or 'into' a listed sea right after the trigger."""
+    entries = gazetteer.entries()
+    window = doc[last + 1 : min(last + 5, len(doc))]
+    if len(window) and window[0].lower_ == "off":
+        return True
+    return any(t.lower_ in ("into", "in") for t in window[:2]) and any(
+        t.ent_id_ in entries and entries[t.ent_id_].attr("water") for t in window
+    )
+
+
 def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:
-    """A place introduced by 'in/at/near/off/from ...' close to the trigger word."""
+    """A place introduced by 'in/at/near/off/from ...' close to the trigger word; a sea gives way
+    to the coast named after it ('in the Indian Ocean off Mombasa' is off Mombasa)."""
     doc = ctx.doc
+    entries = gazetteer.entries()
+    found: list[Ref] = []
     for m, ref in ctx.in_sentence(sentence, "place"):
         span = ctx.span(m.start, m.end)
         if span is None or span.start == 0 or not (first - 8 <= span.start <= last + 12):
@@ -590,8 +606,11 @@ def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:
         prev = doc[span.start - 1].lower_
         prev2 = doc[span.start - 2].lower_ if span.start >= 2 else ""
         if prev in _PLACE_PREPS or prev2 in _PLACE_PREPS and prev == "the":
-            return ref
-    return None
+            found.append(ref)
+            entry = entries.get(m.gazetteer_id) if m.gazetteer_id else None
+            if entry is None or not entry.attr("water"):
+                break
+    return found[-1] if found else None
 
 
 def _vehicle(ctx: Context, sentence: int) -> Ref | None:
@@ -608,7 +627,8 @@ def _vehicle(ctx: Context, sentence: int) -> Ref | None:
             continue
         entry = entries.get(ref.key[0]) if isinstance(ref.key[0], str) else None
         cls = ctx.class_of(ref) or "Capsule"
-        generic = entry is not None and entry.id in ("space-shuttle", "soyuz-rocket")
+        # a type (Crew Dragon, Soyuz) gives way to one named craft of it ('Crew Dragon Endeavour')
+        generic = entry is not None and (entry.id in ("space-shuttle", "soyuz-rocket") or entry.cls == "Capsule")
         rank = {"Capsule": 0, "SpaceShuttle": 0}.get(cls)  # a rocket carries the vehicle; it is not one
         if rank is not None:
             ranked.append((rank + generic, len(ranked), ref))
@@ -650,6 +670,19 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
 
 
 FLIGHT_CREW = "events/flight-crew"
+FLIGHT_VEHICLE = "events/flight-vehicle"
+
+
+def _flight_events(statements: list[Statement], told: str) -> dict[Ref, Statement]:
+    """Each launch, docking, undocking or landing with no ``told`` fact of its own, mapped to the
+    statement that ties it to its flight (the source every inferred claim cites)."""
+    has = {st.subject for st in statements if st.predicate == told}
+    flights: dict[Ref, Statement] = {}
+    for st in statements:
+        event = st.subject
+        if st.predicate == "mission" and event.kind == "event" and event.key[0] in _MISSION_EVENTS and event not in has:
+            flights.setdefault(event, st)
+    return flights
 
 
 def flight_crews(statements: list[Statement]) -> list[Statement]:
@@ -657,19 +690,35 @@ def flight_crews(statements: list[Statement]) -> list[Statement]:
     station at 11:01 p.m.'): the crew the article gives that flight.  Each claim cites the event's
     sentence under its own extractor name, so a reader can tell it was inferred, not read."""
     crews: dict[Ref, list[Ref]] = {}
-    attended: set[Ref] = set()
-    flights: dict[Ref, Statement] = {}
     for st in statements:
         if st.predicate == "crewMember":
             crews.setdefault(st.subject, []).append(st.object)
-        elif st.predicate == "participant":
-            attended.add(st.subject)
-        elif st.predicate == "mission" and st.subject.kind == "event" and st.subject.key[0] in _MISSION_EVENTS:
-            flights.setdefault(st.subject, st)
     added = [
         Statement(event, "participant", person, replace(st.source, extractor=FLIGHT_CREW))
-        for event, st in flights.items()
-        if event not in attended
+        for event, st in _flight_events(statements, "participant").items()
         for person in dict.fromkeys(crews.get(st.object, ()))
+    ]
+    return statements + added
+
+
+def flight_vehicles(statements: list[Statement]) -> list[Statement]:
+    """Vehicle of a named flight's event whose sentence names none ('Shenzhou-13 undocked from
+    the station'): the one crew craft the article gives that flight.  A flight with two crew craft
+    gets none, and so does a stay: its crew may have come up on one Soyuz and gone home on another.
+    Cited like ``flight_crews``, under its own extractor name."""
+    crew_craft = {
+        st.subject
+        for st in statements
+        if st.predicate == "type" and isinstance(st.object, Concept) and st.object.name in _CREW_CRAFT
+    }
+    crafts: dict[Ref, set[Ref]] = {}
+    for st in statements:
+        if st.predicate == "spacecraft" and st.object in crew_craft:
+            crafts.setdefault(st.subject, set()).add(st.object)
+    added = [
+        Statement(event, "vehicle", next(iter(own)), replace(st.source, extractor=FLIGHT_VEHICLE))
+        for event, st in _flight_events(statements, "vehicle").items()
+        if len(st.object.key) == 1  # a named flight (Crew-6, Shenzhou-13), not a stay
+        and len(own := crafts.get(st.object, set())) == 1
     ]
     return statements + added

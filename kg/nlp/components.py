@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp import gazetteer
@@ -143,17 +143,58 @@ def _named_instances(doc: Doc) -> list[tuple[Span, str]]:
         if entry is None or entry.cls != "Capsule" or ent.end >= len(doc):
             continue
         nxt = doc[ent.end]
-        if not (nxt.is_alpha and nxt.is_title and ent[-1].whitespace_) or nxt.is_stop or nxt.ent_id_:
+        if _craft_name(nxt) and ent[-1].whitespace_ and not _title_case(nxt.sent):
+            span = doc[ent.start : ent.end + 1]
+            out.append(
+                (Span(doc, span.start, span.end, label=UNLISTED, span_id=f"spacecraft:Capsule:{span.text}"), nxt.text)
+            )
             continue
-        if nxt.ent_type_ in ("MISSION", "DATE", "TIME", "GPE", "LOC"):
-            continue  # "Crew Dragon Demo-2", "... Dragon Sunday", "... Dragon Florida"
-        if nxt.lower_ in _NOT_CRAFT_NAMES or nxt.like_num or _title_case(nxt.sent):
-            continue
-        span = doc[ent.start : ent.end + 1]
-        out.append(
-            (Span(doc, span.start, span.end, label=UNLISTED, span_id=f"spacecraft:Capsule:{span.text}"), nxt.text)
-        )
+        named = _appositive_name(doc, ent.end)
+        if named is not None:  # "their Crew Dragon capsule, Endeavour,": the name alone, keyed in full
+            name = f"{ent.text.removesuffix(' capsule').removesuffix(' spacecraft')} {named.text}"
+            out.append(
+                (Span(doc, named.i, named.i + 1, label=UNLISTED, span_id=f"spacecraft:Capsule:{name}"), named.text)
+            )
     return out
+
+
+def _craft_name(token: Token, *, loose: bool = False) -> bool:
+    """A word that can be one capsule's name ('Resilience'), not a date, place or common word;
+    ``loose`` (a name set off after the type) also rules out a word of a person's name that the
+    article gives in full ('the capsule, Kononenko, ...'); the model often calls a lone capsule
+    name a person, so that tag alone does not count."""
+    if not (token.is_alpha and token.is_title) or token.is_stop or token.ent_id_:
+        return False
+    if token.ent_type_ in ("MISSION", "DATE", "TIME", "GPE", "LOC") + (("NORP",) if loose else ()):
+        return False  # "Crew Dragon Demo-2", "... Dragon Sunday", "... Dragon Florida"
+    if loose and any(token.text in e.text.split() for e in token.doc.ents if e.label_ == "PERSON" and len(e) > 1):
+        return False
+    return token.lower_ not in _NOT_CRAFT_NAMES and not token.like_num
+
+
+_NAMING_VERBS = {"named", "dubbed", "called", "nicknamed", "christened"}
+_CRAFT_HEADS = {"capsule", "spacecraft", "spaceship", "vehicle", "craft"}
+
+
+def _appositive_name(doc: Doc, i: int) -> Token | None:
+    """The name given to a capsule right after its type: 'Crew Dragon capsule, Endeavour,',
+    'a Dragon dubbed Freedom', 'the capsule, which the crew named Endeavour'."""
+    if i < len(doc) and doc[i].lower_ in _CRAFT_HEADS:
+        i += 1
+    window = doc[i : min(i + 8, len(doc))]
+    if (
+        len(window) >= 3
+        and window[0].text == ","
+        and _craft_name(window[1], loose=True)
+        and window[2].text in (",", ".", ")")
+    ):
+        return window[1]
+    for k, token in enumerate(window[:-1]):
+        if token.lower_ in _NAMING_VERBS and _craft_name(window[k + 1], loose=True):
+            return window[k + 1]
+        if token.is_punct and k > 0:
+            break  # the naming clause ends at the next comma
+    return None
 
 
 def _title_case(sentence: Span) -> bool:
