@@ -193,3 +193,25 @@ Ground Control told the crew to wait, and the White House said it was pleased.
 def test_a_name_before_a_verb_only_people_do_is_a_person_and_an_office_is_not(build_text):
     names = {r["name"] for r in people_rows(build_text, ACTING)}
     assert names == {"Ferelith Varga-Ibekwe"}
+
+
+PARTICLES = """Commander Ysmael Okafor-van der Brink splashed down off Durban on March 3, 2031.
+Okafor-van der Brink, a 51-year-old Dutch astronaut, was joined by pilot Renzo de la Cruz-Almagro, 44.
+He handed command to Teodora Lindqvist-Amani, a New Zealander who arrived in January.
+"""
+
+
+def test_a_family_name_with_particles_and_hyphens_is_one_person(build_text):
+    names = {r["name"] for r in people_rows(build_text, PARTICLES)}
+    assert {"Ysmael Okafor-van der Brink", "Renzo de la Cruz-Almagro"} <= names
+    assert not names & {"Ysmael Okafor", "Okafor-van", "Brink", "Renzo de la Cruz"}
+
+
+def test_a_name_described_by_a_nationality_noun_is_a_person(build_text):
+    rows = people_rows(build_text, PARTICLES)
+    assert {r["nationality"] for r in rows if r["name"] == "Teodora Lindqvist-Amani"} == {"New Zealander"}
+
+
+def test_an_age_that_ends_the_sentence_is_an_age(build_text):
+    rows = people_rows(build_text, PARTICLES)
+    assert {r["age"] for r in rows if r["name"] == "Renzo de la Cruz-Almagro"} == {44}

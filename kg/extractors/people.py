@@ -207,7 +207,7 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
     doc = ctx.doc
     facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(doc, end)
     app = end
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")"):
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")", "."):
         try:
             age = int(doc[end + 1].text)
         except ValueError:
@@ -240,7 +240,18 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             k += 1
         if any(p == "role" for p, _, _ in pending):
             facts.extend(pending)
+        elif _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
+            facts.extend(p for p in pending if p[0] == "nationality")
     return facts
+
+
+def _demonym_noun(doc, k: int) -> bool:
+    """A people noun right after 'a'/'an' ('a New Zealander', 'a Swede') that ends the phrase."""
+    if k >= len(doc) or doc[k - 1].lower_ not in ("a", "an") or not _entity_id(doc[k], ("country",)):
+        return False
+    ent = next((e for e in doc.ents if e.start == k), None)
+    after = ent.end if ent is not None else k + 1
+    return after >= len(doc) or doc[after].lower_ in (",", ".", ";", "who", "whose", "and", "living", "making")
 
 
 _EARTHLY = _NOT_SPACE_JOBS | {"former", "force", "army", "f-16", "f-18", "marine", "corps"}

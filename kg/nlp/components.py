@@ -299,8 +299,24 @@ def people(doc: Doc) -> Doc:
     listed = _coordinated_names(doc, role_words, ents)
     if listed:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in listed)] + listed
-    doc.ents = filter_spans(ents)
+    doc.ents = filter_spans([_with_name_tail(e) if e.label_ == "PERSON" else e for e in ents])
     return doc
+
+
+def _with_name_tail(span: Span) -> Span:
+    """A person's span stretched over the rest of a joined or particled family name that the model
+    cut off: 'Ysolde Kariuki' + '-van der Hoeven', 'Anselm de la Fuente' + '-Marrak'."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc):
+        k = end
+        if doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            k += 1
+        while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
+            k += 1
+        if k == end or k >= len(doc) or not (doc[k].is_alpha and doc[k].is_title) or doc[k].ent_id_:
+            break  # "Kariuki-van" + "der Hoeven": particles count only before a capitalised word
+        end = k + 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
 #: What joins names in a list, longest first (", together with" before ",").
@@ -386,9 +402,9 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
         elif nxt.lower_ not in ("a", "an", "the"):
             continue
         else:
-            tail = [t.lower_ for t in doc[comma.i + 2 : min(comma.i + 7, len(doc))]]
-            if not any(w in role_words for w in tail):
-                continue
+            tail = doc[comma.i + 2 : min(comma.i + 7, len(doc))]
+            if not any(t.lower_ in role_words or _is_country(t) for t in tail):
+                continue  # "X, a New Zealander who ...", "X, the flight's commander"
         end = comma.i
         start = end
         while start > 0 and end - start < 4:
@@ -400,9 +416,17 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
         if start < end and doc[start].text in ("-", "‐"):
             start += 1
         words = [t for t in doc[start:end] if t.is_alpha]
-        if len(words) >= 2 and not any(t.i in taken or t.is_stop or t.ent_id_ for t in doc[start:end]):
+        blocked = gazetteer.non_name_words()
+        if len(words) >= 2 and not any(
+            t.i in taken or t.is_stop or t.ent_id_ or t.lower_ in blocked for t in doc[start:end]
+        ):
             out.append(Span(doc, start, end, label="PERSON"))
     return out
+
+
+def _is_country(token: Token) -> bool:
+    entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ else None
+    return entry is not None and entry.kind == "country"
 
 
 def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
