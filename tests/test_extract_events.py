@@ -266,3 +266,20 @@ def test_a_sea_gives_way_to_the_coast_named_after_it(build_text):
     b = build_text({"g.txt": text})
     places = {r["place"] for r in rows(b, "events") if r["type"] == "splashdown"}
     assert places == {"Pensacola"}
+
+
+DATELINE = """KOUROU, French Guiana, Oct. 9, 2030 - The Albatross-3 capsule carrying Maelis Okonjo-Varga docked with Meridian Station on Wednesday, a day after the long-delayed spacecraft lifted off.
+The capsule latched onto the station's forward port at 4:12 p.m. EDT.
+A countdown on Sept. 20 was halted two hours before liftoff, and a computer stopped the clock minutes before launch on Sept. 28.
+"""
+
+
+def test_a_dateline_dates_a_bare_clock_time(build_text):
+    b = build_text({"d.txt": DATELINE})
+    docking = {str(r["time"]) for r in rows(b, "events") if r["type"] == "docking"}
+    assert docking == {"2030-10-09 16:12:00-04:00"}
+
+
+def test_a_halted_countdown_and_a_subordinate_launch_are_no_launches(build_text):
+    b = build_text({"d.txt": DATELINE})
+    assert not [r for r in rows(b, "events") if r["type"] == "launch"]

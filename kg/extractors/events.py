@@ -141,9 +141,26 @@ def reference_date(ctx: Context, missions: Missions) -> Anchor:
     return Anchor(day, firm, next(iter(zones)) if len(zones) == 1 else None)
 
 
+# "CAPE CANAVERAL, Fla., June 6, 2024 -", "**BEIJING, 29 June 2012** —": a city in capitals, then the date
+_DATELINE = re.compile(r"^[*_\s]*[A-Z][A-Z.'’ -]{2,},(?P<rest>[^—–\n]{4,60}?)[*_\s]*(?:[—–]|\s-\s)")
+
+
+def _dateline_date(ctx: Context) -> date | None:
+    """The full date of the article's dateline: when the story was filed."""
+    for s in ctx.sentences[:4]:
+        m = _DATELINE.match(s.text)
+        if m:
+            full = [dm.value.to_date() for dm in find_dates(m["rest"]) if dm.value and dm.value.to_date()]
+            return full[0] if len(full) == 1 else None
+    return None
+
+
 def _reference(ctx: Context, missions: Missions) -> tuple[date | None, bool]:
     if ctx.article.published:
         return ctx.article.published, True
+    dated = _dateline_date(ctx)
+    if dated is not None:
+        return dated, True
     full: list[date] = []
     derived: list[date] = []
     for s in ctx.sentences:
@@ -284,12 +301,26 @@ def _is_time_reference(ctx: Context, span: Span, first: int, last: int) -> bool:
     trigger that times something else; 'after landing in Kazakhstan on June 2' still reports it."""
     doc = ctx.doc
     tail = ctx.text[doc[last].idx + len(doc[last].text) : span.end_char][:45]
-    if find_dates(tail) or find_times(tail):
-        return False
+    if (find_dates(tail) or find_times(tail)) and not _SCRUBBED.search(span.text):
+        return False  # ... unless the sentence tells of a halted countdown ('stopped ... before launch on June 1')
     k = first - 1
     while k >= span.start and doc[k].lower_ in ("the", "its", "their", "his", "her", "to", "a"):
         k -= 1
-    return k >= span.start and doc[k].lower_ in _REFERENCE_WORDS
+    if k >= span.start and doc[k].lower_ in _REFERENCE_WORDS:
+        return True
+    # "a day after the long-delayed spacecraft lifted off": a subject between the word and the verb
+    j = k
+    while j >= span.start and k - j < 6 and _in_subject(doc[j]):
+        j -= 1
+    return j < k and j >= span.start and doc[j].lower_ in ("after", "since", "before") and doc[first].pos_ == "VERB"
+
+
+def _in_subject(token) -> bool:
+    """A word of a short subject ('the long-delayed spacecraft'), not a clause's verb or comma."""
+    return token.text != "," and (token.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT", "ADV") or token.tag_ == "VBN")
+
+
+_SCRUBBED = re.compile(r"\b(?:scrub(?:bed|s)?|halted|called off|stopped the clock|postponed)\b", re.I)
 
 
 def _share(ctx: Context, sentence: int, triggers: list[tuple[str, int, int]], n: int) -> tuple[int, int]:
@@ -414,6 +445,8 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
             else []
         )
         day = known_days.get(ref) or next((d for d in home if d), None) or known_days.get(None)
+        if day is None and anchor.firm and anchor.day and tense == "past":  # in a story dated that day
+            day = PartialDate(anchor.day.year, anchor.day.month, anchor.day.day)  # "... latched on at 1:34 p.m. EDT"
     elif day is not None and day.to_date():
         known_days.setdefault(ref, day)
         known_days[None] = day
