@@ -283,3 +283,17 @@ def test_a_dateline_dates_a_bare_clock_time(build_text):
 def test_a_halted_countdown_and_a_subordinate_launch_are_no_launches(build_text):
     b = build_text({"d.txt": DATELINE})
     assert not [r for r in rows(b, "events") if r["type"] == "launch"]
+
+
+ANNIVERSARY = """Tuesday 18 May 2031
+
+Forty years ago today, Ondine Marchetti-Vale became the first Maltese person in space.
+On Saturday 18 May 1991 she lifted off from the Baikonur Cosmodrome aboard Soyuz TM-12.
+Two days later, on 20 May, the capsule docked with the Mir space station.
+"""
+
+
+def test_a_date_without_a_year_follows_the_story_back_in_time(build_text):
+    b = build_text({"a.txt": ANNIVERSARY})
+    days = {r["type"]: str(r["date"]) for r in rows(b, "events")}
+    assert days == {"launch": "1991-05-18", "docking": "1991-05-20"}

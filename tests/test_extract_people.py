@@ -215,3 +215,14 @@ def test_a_name_described_by_a_nationality_noun_is_a_person(build_text):
 def test_an_age_that_ends_the_sentence_is_an_age(build_text):
     rows = people_rows(build_text, PARTICLES)
     assert {r["age"] for r in rows if r["name"] == "Renzo de la Cruz-Almagro"} == {44}
+
+
+def test_a_name_set_off_after_a_role_word_is_a_person(build_text):
+    text = (
+        "Her crewmates were two cosmonauts: the commander, Arkady Tsvetanov-Reyes, and the flight "
+        "engineer, Bogdan Ilyasov-Mendes, who was 32.\nThe call came from Project Hadrian, a British-Soviet venture.\n"
+    )
+    rows = people_rows(build_text, text)
+    names = {r["name"] for r in rows}
+    assert {"Arkady Tsvetanov-Reyes", "Bogdan Ilyasov-Mendes"} <= names and "Project Hadrian" not in names
+    assert ("Arkady Tsvetanov-Reyes", "commander") in {(r["name"], r["role"]) for r in rows}

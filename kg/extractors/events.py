@@ -240,6 +240,23 @@ def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool
     return found
 
 
+def _in_story_year(day: PartialDate, before: PartialDate | None) -> PartialDate:
+    """A date without a year in a story that has moved back in time ('On 18 May 1991 she lifted
+    off ... Two days later, on 20 May, the capsule docked', in a piece written in 2021): the year of
+    the event told just before, when that puts it within two months after it."""
+    told = before.to_date() if before is not None else None
+    if told is None or day.to_date() is None or day.year == told.year:
+        return day
+    for year in (told.year, told.year + 1):
+        try:
+            candidate = date(year, day.month or 1, day.day or 1)
+        except ValueError:  # 29 February of a common year
+            continue
+        if 0 <= (candidate - told).days <= 60:
+            return PartialDate(year, day.month, day.day)
+    return day
+
+
 def _days_later(text: str, before: PartialDate | None) -> PartialDate | None:
     """'docked ... the next day, Wednesday', 'two days later': counted from the day of the event
     told before."""
@@ -402,6 +419,8 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         day = _date_for(dm, anchor.day, tense, published=anchor.firm)
         if day is not None:
             day_at = dm.start
+            if dm.value is None and dm.weekday is None:
+                day = _in_story_year(day, known_days.get(None))
             break
     times = [t for t in find_times(text) if share[0] <= t.start < share[1]]
     if all(dm.weekday is not None and dm.value is None for dm in own):  # no date of its own but a weekday

@@ -258,6 +258,8 @@ def people(doc: Doc) -> Doc:
         if token.i + 1 >= len(doc) or not (token.lower_ in role_words or _introduces_name(doc, token)):
             continue
         j = token.i + 1
+        apposed = doc[j].text == "," and token.lower_ in role_words  # "the commander, Anatoly Artsebarsky,"
+        j += apposed
         name: list = []
         while j < len(doc) and len(name) < 4:
             t = doc[j]
@@ -282,8 +284,10 @@ def people(doc: Doc) -> Doc:
             name.pop()
         while name and (name[0].lower_ in role_words or name[0].lower_ in gazetteer.non_name_words()):
             name.pop(0)  # "Japanese Prime Minister Fumio Kishida"
+        closed = j >= len(doc) or doc[j].text in (",", ".", ";") or doc[j].lower_ == "and"
         if (
             len(name) >= 2
+            and (closed or not apposed)
             and _looks_like_name(name)
             and not any(t.is_stop for t in name)
             and not any(t.ent_id_ or t.ent_type_ == "MISSION" for t in name)
