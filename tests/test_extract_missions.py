@@ -132,3 +132,15 @@ def test_a_time_offset_or_a_planned_total_is_no_length(build_text):
     )
     durations = {r["durationDays"] for r in rows(build_text({"o.txt": text}), "missions")} - {None}
     assert durations == {277}
+
+
+def test_a_designation_after_the_word_mission_is_a_flight_without_a_craft(build_text):
+    text = (
+        "The crew of mission QRX-21 lifted off at 07:14 CEST on Sept. 13, 2033, from Andøya Spaceport. "
+        "Commander Liesel Okonkwo-Varga flew the Gannet-9 capsule.\n"
+    )
+    b = build_text({"m.txt": text})
+    names = {r["name"] for r in rows(b, "missions")}
+    assert "QRX-21" in names
+    people = {r["name"] for r in kg.query(b.dataset, "people").rows}
+    assert "Andøya Spaceport" not in people

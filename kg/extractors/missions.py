@@ -219,7 +219,7 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
         ref = ctx.refs(i)[0]
         flights.add(ref)
         pattern = next((p for p in gazetteer.flight_patterns() if p.regex.fullmatch(m.text)), None)
-        if pattern is not None:
+        if pattern is not None and pattern.spacecraft != "-":  # 'Voyage 8', 'mission TSD-14' name no craft
             family = Ref("spacecraft", (pattern.spacecraft,))
             craft = family
             if pattern.named_vehicle:
@@ -238,7 +238,7 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             None,
         )
         if station is not None and pattern is not None and pattern.family != "expedition":
-            crafts[ref].append(station)
+            crafts.setdefault(ref, []).append(station)
             emit(ref, "spacecraft", station, m.sentence, ctx.sentences[m.sentence].text)
         people = crew_in_sentence(ctx, m.sentence) if _crew_context(ctx, m.sentence) else []
         people = [p for p in people if p not in _elsewhere(ctx, m)]
