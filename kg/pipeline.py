@@ -106,8 +106,8 @@ def build(
     for article, doc in zip(articles, pipeline.pipe((a.text for a in articles), batch_size=16)):
         try:
             results.append(extract_article(article, doc))
-        except RecursionError as exc:  # pathological input; report it and go on
-            errors.append(f"{article.path}: could not be analysed ({exc.__class__.__name__})")
+        except Exception as exc:  # noqa: BLE001 -- a fault on one article must not lose the others
+            errors.append(f"{article.path}: could not be analysed ({exc.__class__.__name__}: {exc})"[:300])
     statements = resolve.resolve_corpus(results)
     statements += derived_labels(statements)
     dataset = build_dataset([(r.article, r.sentences) for r in results], statements)

@@ -742,3 +742,20 @@ def test_many_articles_are_fast():
     for i in range(500):
         parse(page + str(i).encode(), "page.html")
     assert time.perf_counter() - start < 10
+
+
+def test_a_fault_while_analysing_one_article_spares_the_others(build_text, monkeypatch):
+    from kg import pipeline
+
+    real = pipeline.extract_article
+
+    def flaky(article, doc):
+        if article.file_name == "bad.txt":
+            raise KeyError("boom")
+        return real(article, doc)
+
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
+    good = "Astronaut Wren Calloway-Ibsen landed in Kazakhstan on April 3, 2027.\n"
+    result = build_text({"bad.txt": good.replace("Wren", "Ada"), "good.txt": good})
+    assert [a.file_name for a in result.articles] == ["good.txt"]
+    assert len(result.errors) == 1 and "bad.txt: could not be analysed (KeyError" in result.errors[0]
