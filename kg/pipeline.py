@@ -84,6 +84,7 @@ def extract_article(article: Article, doc) -> ArticleResult:
     statements += records.extract(ctx, found, end_years)
     statements += quantities.extract(ctx, found)
     statements = events.flight_vehicles(events.flight_crews(missions.without_family_crafts(statements)))
+    statements = people.crew_roles(statements)
     return ArticleResult(article, sentences, resolution.entities, tuple(statements))
 
 

@@ -164,7 +164,7 @@ def test_a_quoted_nickname_is_one_person_named_without_it(build_text):
     rows = people_rows(build_text, CREW_LIST)
     names = {r["name"] for r in rows}
     assert "Warren Quellmark" in names and not {"Birdie Quellmark", "Warren", "Birdie"} & names
-    assert values(rows, "Warren Quellmark", "role") == {"pilot"}
+    assert values(rows, "Warren Quellmark", "role") == {"pilot", "astronaut"}  # an American crew member
 
 
 def test_a_two_word_family_name_is_the_person_named_in_full(build_text):
@@ -182,7 +182,7 @@ def test_a_summing_up_group_looks_back(build_text):
 def test_a_crew_handover_is_not_a_change_of_command(build_text):
     rows = people_rows(build_text, CREW_LIST)
     assert values(rows, "Oleg Varnavin", "role") == {"cosmonaut"}
-    assert values(rows, "Warren Quellmark", "role") == {"pilot"}
+    assert "commander" not in values(rows, "Warren Quellmark", "role")
 
 
 ACTING = """HALIFAX, Nova Scotia — Ferelith Varga-Ibekwe came back from orbit on Saturday after 277 days.
@@ -226,3 +226,32 @@ def test_a_name_set_off_after_a_role_word_is_a_person(build_text):
     names = {r["name"] for r in rows}
     assert {"Arkady Tsvetanov-Reyes", "Bogdan Ilyasov-Mendes"} <= names and "Project Hadrian" not in names
     assert ("Arkady Tsvetanov-Reyes", "commander") in {(r["name"], r["role"]) for r in rows}
+
+
+CREW_WORDS = """HOUSTON — The capsule splashed down off Pensacola on Oct. 25, 2030, with commander Idris Vantongeren-Saleh of NASA, pilot Maren Oyelade-Fisk of the European Space Agency, mission specialist Piet Abernathy-Kuol and Roscosmos cosmonaut Gleb Sorokin-Ilyin aboard.
+Vantongeren-Saleh, 48, was on his second flight.
+"""
+
+
+def test_a_crew_member_with_an_agency_or_country_is_an_astronaut_marked_as_inferred(build_text):
+    b = build_text({"c.txt": CREW_WORDS})
+    roles = {(r["name"], r["role"]) for r in kg.query(b.dataset, "people").rows}
+    assert ("Idris Vantongeren-Saleh", "astronaut") in roles and ("Maren Oyelade-Fisk", "astronaut") in roles
+    assert ("Gleb Sorokin-Ilyin", "cosmonaut") in roles and ("Gleb Sorokin-Ilyin", "astronaut") not in roles
+    # no agency and no country: no guess
+    assert not {r for n, r in roles if n == "Piet Abernathy-Kuol"} & {"astronaut", "cosmonaut"}
+    found = b.dataset.query(
+        """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?name WHERE { GRAPH ?g { ?a rdf:predicate sf:role ; rdf:subject ?p ; sf:extractor ?x .
+          ?p ?label "Idris Vantongeren-Saleh" } ?x rdfs:label ?name }"""
+    )
+    assert "people/crew-role" in {str(r[0]) for r in found}
+
+
+def test_a_role_listed_before_the_next_name_is_that_persons(build_text):
+    roles = {
+        (r["name"], r["role"], r["agency"]) for r in kg.query(build_text({"c.txt": CREW_WORDS}).dataset, "people").rows
+    }
+    assert {(r, a) for n, r, a in roles if n == "Piet Abernathy-Kuol"} == {("mission_specialist", None)}

@@ -8,6 +8,7 @@ list), "NASA's Scott Kelly", and appositions "Kelly, 52," / "Peggy Whitson, a NA
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -223,6 +224,8 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             return facts
         pending: list[tuple] = []
         while k < len(doc) and k < app + 10 and doc[k].text not in (",", ".", ";"):
+            if doc[k].ent_type_ == "PERSON":
+                return facts  # "pilot A, mission specialist B and ...": a list, the words are B's
             role = _role_at(doc, k)
             org = _org_ref(ctx, k)
             country = _entity_id(doc[k], ("country",))
@@ -349,3 +352,33 @@ def _dedupe(facts: list[tuple]) -> list[tuple]:
             seen.add((predicate, obj))
             out.append((predicate, obj, at))
     return out
+
+
+CREW_ROLE = "people/crew-role"
+_SPACEFARERS = {"astronaut", "cosmonaut", "taikonaut", "space_tourist", "payload_specialist"}
+_COSMONAUT_HOMES = {("organization", "roscosmos"), ("organization", "soviet-space-program"),
+                    ("place", "russia"), ("place", "soviet-union")}  # fmt: skip
+
+
+def crew_roles(statements: list[Statement]) -> list[Statement]:
+    """A flight's crew member whom the article gives no spacefarer's word ('commander Stephen Bowen',
+    "NASA's Kate Rubins" aboard the station) is an astronaut -- a cosmonaut when their agency and
+    country are Russian or Soviet; one with neither gets no word.  Cited at the crew statement, under its own extractor name."""
+    roles: dict[Ref, set[str]] = {}
+    homes: dict[Ref, set[tuple]] = {}
+    crew: dict[Ref, Statement] = {}
+    for st in statements:
+        if st.predicate == "role" and isinstance(st.object, Concept):
+            roles.setdefault(st.subject, set()).add(st.object.name)
+        elif st.predicate in ("agency", "nationality") and isinstance(st.object, Ref):
+            homes.setdefault(st.subject, set()).add((st.object.kind, st.object.key[0]))
+        elif st.predicate == "crewMember" and isinstance(st.object, Ref):
+            crew.setdefault(st.object, st)
+    added = []
+    for person, st in crew.items():
+        home = homes.get(person, set())
+        if roles.get(person, set()) & _SPACEFARERS or not home:
+            continue  # without an agency or a country, which word is a guess
+        word = "cosmonaut" if home <= _COSMONAUT_HOMES else "astronaut"
+        added.append(Statement(person, "role", Concept("role", word), replace(st.source, extractor=CREW_ROLE)))
+    return statements + added
