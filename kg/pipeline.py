@@ -19,7 +19,7 @@ from kg.extractors.base import Context
 from kg.labels import derived_labels
 from kg.mentions import find_mentions, find_sentences
 from kg.nlp import NLP, build_nlp
-from kg.types import Article, ArticleResult, PartialDate, Statement
+from kg.types import Article, ArticleResult, PartialDate, Ref, Statement
 
 
 @dataclass(frozen=True)
@@ -76,16 +76,22 @@ def extract_article(article: Article, doc) -> ArticleResult:
     anchor = events.reference_date(ctx, found)
     event_statements = events.extract(ctx, found, anchor)
     statements += event_statements
-    end_years = {
-        st.subject: st.object.year
-        for st in event_statements
-        if st.predicate == "endDate" and isinstance(st.object, PartialDate)
-    }
-    statements += records.extract(ctx, found, end_years)
+    ages = {st.subject: st.object for st in statements if st.predicate == "age"}
+    told = records.Told(_years(event_statements, "endDate"), _years(event_statements, "startDate"), ages)
+    statements += records.extract(ctx, found, told)
     statements += quantities.extract(ctx, found)
     statements = events.flight_vehicles(events.flight_crews(missions.without_family_crafts(statements)))
     statements = people.crew_roles(statements)
     return ArticleResult(article, sentences, resolution.entities, tuple(statements))
+
+
+def _years(statements: list[Statement], predicate: str) -> dict[Ref, int]:
+    """Each mission's year of the given date ('endDate', 'startDate')."""
+    return {
+        st.subject: st.object.year
+        for st in statements
+        if st.predicate == predicate and isinstance(st.object, PartialDate)
+    }
 
 
 def build(

@@ -60,3 +60,24 @@ def test_each_beaten_record_takes_its_own_scope_value_and_year(build_text):
     assert old["Norm Thackeray-Lund"] == ("us", 115, "2030")
     assert old["Elena Kondrashova-Ruiz"] == ("women", 169, None)
     assert old["Gennady Padlock-Ivers"] == ("world", 178, "2015")
+
+
+AGES = """LAUNCH SITE, Texas — Ottoline Brennan-Achterberg, the retired schoolteacher, became the oldest person ever to fly to space on Tuesday at the age of 88.
+Brennan-Achterberg's age eclipsed the record of Fenwick Marlowe-Ude, the pioneering aviator who flew on the company's second crewed mission in 2030 at 84.
+Ishaan Verhoeven-Kalu, 27, became the youngest Japanese astronaut ever to fly.
+"""
+
+
+def test_an_age_record_holds_an_age_in_years_and_beats_the_next_oldest(build_text):
+    rows = records(build_text({"a.txt": AGES}))
+    oldest = {
+        (r["scope"], r["value"], r["unit"], r["previousHolder"], r["previousValue"])
+        for r in rows
+        if r["holder"] == "Ottoline Brennan-Achterberg"
+    }
+    assert oldest == {("world", 88, "yr", "Fenwick Marlowe-Ude", 84)}
+
+
+def test_an_age_record_is_counted_over_the_people_its_superlative_names(build_text):
+    rows = records(build_text({"a.txt": AGES}))
+    assert {(r["scope"], r["value"]) for r in rows if r["holder"] == "Ishaan Verhoeven-Kalu"} == {("japan", 27)}

@@ -86,3 +86,9 @@ def test_non_name_words_are_lowercase_single_words():
     words = gazetteer.non_name_words()
     assert words and all(w == w.lower() and w.isalpha() for w in words)
     assert not words & set(gazetteer.roles()), "a role word belongs in roles.tsv"
+
+
+def test_person_nouns_are_lowercase_words_that_are_no_role():
+    nouns = gazetteer.person_nouns()
+    assert nouns and all(n == n.lower() and n.replace("-", "").isalpha() for n in nouns)
+    assert not nouns & set(gazetteer.roles()), "a role word belongs in roles.tsv"

@@ -9,7 +9,7 @@ gives Kelly's US record superseding Lopez-Alegria's 215-day record of 2007.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kg.extractors.base import Context, Emitter
@@ -97,14 +97,88 @@ def _kind(text: str, previous: str = "") -> str:
     return "single_flight_duration"
 
 
-def extract(ctx: Context, missions: Missions, end_years: dict) -> list[Statement]:
+@dataclass(frozen=True)
+class Told:
+    """What the other extractors found that dates or measures a record: each mission's end and
+    start year, and each person's stated age ('Shatner, 90, ...')."""
+
+    end_years: dict[Ref, int] = field(default_factory=dict)
+    start_years: dict[Ref, int] = field(default_factory=dict)
+    ages: dict[Ref, int] = field(default_factory=dict)
+
+
+def extract(ctx: Context, missions: Missions, told: Told) -> list[Statement]:
     """Record statements for each sentence that states a record."""
     emit = Emitter(ctx, NAME)
     for s in ctx.sentences:
-        if not _TRIGGER.search(s.text):
-            continue
-        _sentence(ctx, missions, end_years, emit, s.index)
+        if _AGE_RECORD.search(s.text):
+            _age_sentence(ctx, missions, told, emit, s.index)
+        elif _TRIGGER.search(s.text):
+            _sentence(ctx, missions, told.end_years, emit, s.index)
     return _merge_unscoped(emit.statements)
+
+
+# "became the oldest person ever to fly to space", "Shatner's age eclipsed the record of ..."
+_AGE_RECORD = re.compile(r"\b(?:oldest|youngest)\s+(?:\w+\s+){0,2}(?:to|in|ever)\b|\b\w+['’]s age\b", re.I)
+_AGE = re.compile(
+    r"\b(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+|at\s+)(\d{2,3})\b(?!\s*(?:a\.m|p\.m|[:%]|percent|km|miles))"
+)
+
+
+def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
+    """An age record: the holder named before the superlative or the verb, their age as the value
+    ('at the age of 90', or the age the article gives them), and each earlier holder after the
+    verb with the age nearest them ('eclipsed the record of Wally Funk, who flew ... at 82')."""
+    text = ctx.sentences[sentence].text
+    base = ctx.sentences[sentence].start
+    span = ctx.sentence_span(sentence)
+    beat = next((t for t in span if t.lower_ in _BEAT), None)
+    cut = beat.idx - base if beat is not None else len(text)
+    people = [(m, r) for m, r in ctx.in_sentence(sentence, "person")]
+    before = [r for m, r in people if m.start - base < cut]
+    if not before:
+        return
+    holder = before[0]
+    found = [m for m in _AGE.finditer(text) if 10 <= int(m.group(1)) <= 110]
+    own = next((m for m in found if m.start() < cut), None)
+    said = [st.object for st in emit.statements if st.predicate == "value" and st.subject.key[::2] == ("age", holder)]
+    # the age the sentence gives, else the one a sentence before gave this record, else the person's
+    value = int(own.group(1)) if own else said[0] if said else told.ages.get(holder)
+    if value is None:
+        return
+    mission = missions.of(holder)
+    years = _YEAR.findall(text[:cut])
+    year = int(years[-1]) if years else told.end_years.get(mission) or told.start_years.get(mission)
+    # "the youngest Chinese astronaut ever": the people it is counted over, else everyone
+    sup = _AGE_RECORD.search(text)
+    phrase = text[sup.start() : sup.end() + 30] if sup else ""
+    scope = next((sc for pattern, sc in _SCOPES if sc != "world" and pattern.search(phrase)), "world")
+    record = Ref("record", ("age", scope, holder))
+    evidence = own.group(0) if own else text
+    emit(record, "type", Concept("class", "Record"), sentence, text)
+    emit(record, "holder", holder, sentence, text)
+    emit(record, "recordKind", Concept("record-kind", "age"), sentence, text)
+    emit(record, "scope", Concept("scope", scope), sentence, text)
+    emit(record, "value", Decimal(value), sentence, evidence)
+    emit(record, "unit", Concept("unit", "YR"), sentence, evidence)
+    if year:
+        emit(record, "year", PartialDate(int(year)), sentence, text)
+    if mission is not None:
+        emit(record, "setDuring", mission, sentence, text)
+    olds = [(m, r) for m, r in people if m.start - base >= cut and r != holder][:1]
+    for m, old_holder in olds:
+        old = Ref("record", ("age", scope, old_holder))
+        at = m.start - base
+        emit(record, "supersedes", old, sentence, text[cut:])
+        emit(old, "type", Concept("class", "Record"), sentence, text[cut:])
+        emit(old, "holder", old_holder, sentence, text[cut:])
+        emit(old, "recordKind", Concept("record-kind", "age"), sentence, text[cut:])
+        emit(old, "scope", Concept("scope", scope), sentence, text[cut:])
+        later = [a for a in found if a.start() > at]
+        old_age = later[0] if later else None
+        if old_age is not None:
+            emit(old, "value", Decimal(int(old_age.group(1))), sentence, old_age.group(0))
+            emit(old, "unit", Concept("unit", "YR"), sentence, old_age.group(0))
 
 
 def _merge_unscoped(statements: list[Statement]) -> list[Statement]:

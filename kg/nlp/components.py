@@ -253,6 +253,10 @@ def people(doc: Doc) -> Doc:
     role_words = gazetteer.roles()
     ents = [_without_title(e, role_words) if e.label_ == "PERSON" else e for e in doc.ents]
     ents = [e for e in ents if e is not None and not (e.label_ == "PERSON" and not _plausible_person(e, role_words))]
+    cities = _dateline_cities(doc)
+    ents = [
+        Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text.lower() in cities else e for e in ents
+    ]
     added: list[Span] = []
     for token in doc:
         if token.i + 1 >= len(doc) or not (token.lower_ in role_words or _introduces_name(doc, token)):
@@ -305,6 +309,15 @@ def people(doc: Doc) -> Doc:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in listed)] + listed
     doc.ents = filter_spans([_with_name_tail(e) if e.label_ == "PERSON" else e for e in ents])
     return doc
+
+
+# "VAN HORN, Texas —" at the head of a line near the top: the dateline's city, in capitals
+_DATELINE_CITY = re.compile(r"^[*_ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}),", re.M)
+
+
+def _dateline_cities(doc: Doc) -> set[str]:
+    """The dateline's city, lowercase: later 'north of Van Horn' names that place, not a person."""
+    return {m[1].lower() for m in _DATELINE_CITY.finditer(doc.text[:1500]) if len(m[1]) > 2}
 
 
 def _with_name_tail(span: Span) -> Span:
@@ -381,6 +394,8 @@ def _introduces_name(doc: Doc, token) -> bool:
     to') right before a capitalised name."""
     if token.lower_ in ("by", "to") and token.i >= 1 and doc[token.i - 1].lower_ in _HELD:
         return True
+    if token.lower_ == "of" and token.i >= 1 and doc[token.i - 1].lower_ in ("record", "mark"):
+        return True  # "eclipsed the record of Wally Funk"
     if token.text in ("’s", "'s") and token.i >= 1:
         entry = gazetteer.entries().get(doc[token.i - 1].ent_id_)
         return entry is not None and entry.kind in ("country", "organization")
@@ -407,7 +422,8 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
             continue
         else:
             tail = doc[comma.i + 2 : min(comma.i + 7, len(doc))]
-            if not any(t.lower_ in role_words or _is_country(t) for t in tail):
+            nouns = gazetteer.person_nouns()
+            if not any(t.lower_ in role_words or t.lower_ in nouns or _is_country(t) for t in tail):
                 continue  # "X, a New Zealander who ...", "X, the flight's commander"
         end = comma.i
         start = end

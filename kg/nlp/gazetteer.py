@@ -98,6 +98,12 @@ def person_verbs() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Lowercase nouns that describe a person without a spaceflight role ('aviator', 'actor')."""
+    return frozenset(row[0].lower() for row in _rows("person_nouns.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     """Lowercase offices that, right before a name, mark an official ('President', 'Administrator')."""
     return frozenset(row[0].lower() for row in _rows("titles.txt"))
