@@ -144,3 +144,9 @@ def test_a_designation_after_the_word_mission_is_a_flight_without_a_craft(build_
     assert "QRX-21" in names
     people = {r["name"] for r in kg.query(b.dataset, "people").rows}
     assert "Andøya Spaceport" not in people
+
+
+def test_a_skylab_crew_flight_is_a_named_mission_to_the_station(build_text):
+    text = "The Skylab 5 crew splashed down in the Pacific on Feb. 8, 2031, after 91 days aboard Skylab.\n"
+    b = build_text({"s.txt": text})
+    assert {(r["name"], r["spacecraft"]) for r in rows(b, "missions")} >= {("Skylab 5", "Skylab")}

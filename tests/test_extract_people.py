@@ -255,3 +255,12 @@ def test_a_role_listed_before_the_next_name_is_that_persons(build_text):
         (r["name"], r["role"], r["agency"]) for r in kg.query(build_text({"c.txt": CREW_WORDS}).dataset, "people").rows
     }
     assert {(r, a) for n, r, a in roles if n == "Piet Abernathy-Kuol"} == {("mission_specialist", None)}
+
+
+def test_a_name_after_a_ship_prefix_or_comet_is_no_person(build_text):
+    text = (
+        "Astronaut Hedda Quarrington-Obi was lifted aboard USS Marrowcliff after splashdown on Feb. 8, 2031.\n"
+        "The crew had photographed Comet Valkenbrug from orbit.\n"
+    )
+    names = {r["name"] for r in people_rows(build_text, text)}
+    assert "Hedda Quarrington-Obi" in names and not {"Marrowcliff", "USS Marrowcliff", "Valkenbrug"} & names

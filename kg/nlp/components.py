@@ -530,7 +530,7 @@ def _without_title(ent: Span, role_words: dict[str, str]) -> Span | None:
     return Span(ent.doc, start, ent.end, label="PERSON") if start < ent.end else None
 
 
-#: Nouns that name a vessel or craft right before its name ("the support ship Pwani Star").
+#: Nouns and prefixes that name a vessel, craft or comet right before its name ("the support ship Pwani Star").
 _VESSEL_NOUNS = {
     "ship",
     "vessel",
@@ -543,6 +543,9 @@ _VESSEL_NOUNS = {
     "module",
     "craft",
     "yacht",
+    "uss",  # "the recovery ship USS New Orleans"
+    "hms",
+    "comet",  # "Comet Kohoutek": a comet's name
 }
 
 
