@@ -264,3 +264,12 @@ def test_a_name_after_a_ship_prefix_or_comet_is_no_person(build_text):
     )
     names = {r["name"] for r in people_rows(build_text, text)}
     assert "Hedda Quarrington-Obi" in names and not {"Marrowcliff", "USS Marrowcliff", "Valkenbrug"} & names
+
+
+def test_the_agency_a_pronoun_flies_for(build_text):
+    text = (
+        "Commander Ysolde Marrak-Tindall landed on Tuesday, Oct. 3, 2028.\n"
+        "Recovery crews from the Solent Orbital Agency, the agency she flies for, reached the capsule.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert {r["agency"] for r in rows if r["name"] == "Ysolde Marrak-Tindall"} == {"Solent Orbital Agency"}

@@ -71,7 +71,28 @@ def extract(ctx: Context) -> list[Statement]:
         for predicate, obj, evidence_start in facts:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
             emit(refs[0], predicate, obj, m.sentence, evidence)
+    _agencies_flown_for(ctx, emit)
     return emit.statements
+
+
+# "the Austral Space Directorate, the agency she flies for", "..., which he flew for"
+_FLIES_FOR = re.compile(r",\s+(?:the\s+agency|which|whom)\s+(?P<who>she|he)\s+(?:flies|flew|works|worked)\s+for\b")
+
+
+def _agencies_flown_for(ctx: Context, emit: Emitter) -> None:
+    """An agency followed by 'the agency she flies for': the agency of the person the pronoun means."""
+    for i, m in enumerate(ctx.mentions):
+        if m.kind != "person" or m.source != "pronoun" or len(ctx.refs(i)) != 1:
+            continue
+        base = ctx.sentences[m.sentence].start
+        text = ctx.sentences[m.sentence].text
+        clause = next((c for c in _FLIES_FOR.finditer(text) if base + c.start("who") == m.start), None)
+        if clause is None:
+            continue
+        span = ctx.span(base + clause.start() - 1, base + clause.start())
+        org = _org_ref(ctx, span.start) if span is not None and len(span) else None
+        if org is not None:
+            emit(ctx.refs(i)[0], "agency", org, m.sentence, text[max(clause.start() - 40, 0) : clause.end()])
 
 
 def _sure_antecedent(ctx: Context, i: int) -> bool:
