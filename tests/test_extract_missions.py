@@ -150,3 +150,16 @@ def test_a_skylab_crew_flight_is_a_named_mission_to_the_station(build_text):
     text = "The Skylab 5 crew splashed down in the Pacific on Feb. 8, 2031, after 91 days aboard Skylab.\n"
     b = build_text({"s.txt": text})
     assert {(r["name"], r["spacecraft"]) for r in rows(b, "missions")} >= {("Skylab 5", "Skylab")}
+
+
+SEATS = """The Crew Dragon Perseverance splashed down off Pensacola at 10:33 p.m. EST on Nov. 8, 2029, bringing the Crew-21 mission to a close after 199 days.
+The capsule had undocked from the station at 2:05 p.m. EST.
+Odile Marchetti-Vance, 43, flew for the European Space Agency as one of two mission specialists, alongside Japanese astronaut Kenta Ishimoto-Berg.
+NASA's Wren Calloway-Ibsen commanded the spacecraft, and Lio Brightwater-Oka, also of NASA, was its pilot.
+"""
+
+
+def test_crew_named_in_their_seats_after_the_flight_joins_it(build_text):
+    b = build_text({"s.txt": SEATS})
+    crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "Crew-21"}
+    assert {"Odile Marchetti-Vance", "Wren Calloway-Ibsen", "Lio Brightwater-Oka"} <= crew

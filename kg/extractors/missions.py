@@ -281,16 +281,29 @@ _ON_BOARD = re.compile(
     r"|(?:commander's|pilot's|left|right|center|centre) seat)\b",
     re.I,
 )
+# "X commanded the spacecraft, and Y was its pilot", "flew ... as one of two mission specialists"
+_FLEW_AS = re.compile(
+    r"\b(?:commanded the (?:spacecraft|capsule|flight|mission|crew)|was (?:its|the (?:spacecraft's|capsule's)) "
+    r"(?:pilot|commander)|as (?:one of (?:the |two |three )?)?(?:a )?mission specialists?)\b",
+    re.I,
+)
 
 
 def crew_continuations(ctx: Context, sentence: int) -> list[tuple[int, Ref]]:
     """(sentence, person) for the people the next sentences list as aboard: '... lifted off.
-    In the commander's seat was A.  Flying with him were B and C.' (up to two sentences)."""
+    In the commander's seat was A.  Flying with him were B and C.' (up to two sentences), or
+    name in their seat ('X commanded the spacecraft'), past a sentence that names no one."""
     out: list[tuple[int, Ref]] = []
-    for nxt in (sentence + 1, sentence + 2):
-        if nxt >= len(ctx.sentences) or ctx.in_sentence(nxt, "mission"):
+    for nxt in range(sentence + 1, min(sentence + 4, len(ctx.sentences))):
+        if ctx.in_sentence(nxt, "mission"):
             break
-        if not _ON_BOARD.search(ctx.sentences[nxt].text[:60]):
+        text = ctx.sentences[nxt].text
+        if _FLEW_AS.search(text):
+            out += [(nxt, p) for p in crew_in_sentence(ctx, nxt) if p not in {q for _, q in out}]
+            continue
+        if not ctx.people_in(nxt) and not out:
+            continue  # "The capsule had undocked ...": the crew may follow
+        if nxt > sentence + 2 or not _ON_BOARD.search(text[:60]):
             break
         out += [(nxt, p) for p in crew_in_sentence(ctx, nxt) if p not in {q for _, q in out}]
     return out
