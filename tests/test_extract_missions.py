@@ -163,3 +163,15 @@ def test_crew_named_in_their_seats_after_the_flight_joins_it(build_text):
     b = build_text({"s.txt": SEATS})
     crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "Crew-21"}
     assert {"Odile Marchetti-Vance", "Wren Calloway-Ibsen", "Lio Brightwater-Oka"} <= crew
+
+
+RIDE = """The Crew Dragon Constancy hit the sea at 5:57 p.m. EDT on March 18, 2029, off the coast of Tallahassee.
+It ended a 286-day stay in orbit for Ilse Brandvold-Okafor and Teodor Marsh-Ilunga.
+Sharing the ride were NASA's Pavel Quist-Amani and cosmonaut Arseny Volkhov-Reyes.
+"""
+
+
+def test_a_ride_shared_after_a_splashdown_is_its_crew(build_text):
+    b = build_text({"r.txt": RIDE})
+    riders = {r["participant"] for r in rows(b, "events") if r["type"] == "splashdown"}
+    assert {"Ilse Brandvold-Okafor", "Teodor Marsh-Ilunga", "Pavel Quist-Amani", "Arseny Volkhov-Reyes"} <= riders

@@ -278,13 +278,14 @@ def _flights_named(ctx: Context, sentence: int) -> list[Ref]:
 
 _ON_BOARD = re.compile(
     r"\b(?:on board|aboard|crew(?:mates| members)?|joined by|riding|accompan\w+|with (?:him|her|them)"
-    r"|(?:commander's|pilot's|left|right|center|centre) seat)\b",
+    r"|shar(?:ing|ed) the (?:ride|capsule|cabin|flight)|(?:commander's|pilot's|left|right|center|centre) seat)\b",
     re.I,
 )
 # "X commanded the spacecraft, and Y was its pilot", "flew ... as one of two mission specialists"
 _FLEW_AS = re.compile(
     r"\b(?:commanded the (?:spacecraft|capsule|flight|mission|crew)|was (?:its|the (?:spacecraft's|capsule's)) "
-    r"(?:pilot|commander)|as (?:one of (?:the |two |three )?)?(?:a )?mission specialists?)\b",
+    r"(?:pilot|commander)|as (?:one of (?:the |two |three )?)?(?:a )?mission specialists?"
+    r"|(?:It|That|This|The \w+) ended (?:a|the|their|his|her) [\w-]+(?: \w+)? (?:stay|mission|flight|trip))\b",
     re.I,
 )
 
