@@ -175,3 +175,21 @@ def test_a_ride_shared_after_a_splashdown_is_its_crew(build_text):
     b = build_text({"r.txt": RIDE})
     riders = {r["participant"] for r in rows(b, "events") if r["type"] == "splashdown"}
     assert {"Ilse Brandvold-Okafor", "Teodor Marsh-Ilunga", "Pavel Quist-Amani", "Arseny Volkhov-Reyes"} <= riders
+
+
+TWO_SOYUZ = """HOUSTON — Astronaut Orrin Feldspar-Muñoz came back on Saturday after 371 days in orbit.
+He and cosmonauts Ilya Varnak-Oduya and Dmitri Solovetsky-Bain landed in their Soyuz MS-41 capsule at 7:17 a.m. EDT on Sept. 27, 2031.
+The three launched from the Baikonur Cosmodrome on Sept. 21, 2030, aboard Soyuz MS-40.
+"""
+
+
+def test_a_stay_up_on_one_soyuz_and_home_on_another_is_one_mission(build_text):
+    b = build_text({"s.txt": TWO_SOYUZ})
+    stay = {
+        (r["name"], r["spacecraft"], str(r["start"]), str(r["end"]))
+        for r in rows(b, "missions")
+        if r["durationDays"] == 371
+    }
+    assert ("Soyuz MS-41", "Soyuz MS-40", "2030-09-21", "2031-09-27") in stay
+    launch = {r["participant"] for r in rows(b, "events") if r["type"] == "launch"}
+    assert "Orrin Feldspar-Muñoz" in launch

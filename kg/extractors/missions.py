@@ -101,6 +101,57 @@ def without_family_crafts(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if not family(st)]
 
 
+JOINED = "missions/joined-flights"
+
+
+def joined_flights(statements: list[Statement]) -> list[Statement]:
+    """Up on one Soyuz, home on another: a flight that only started (Soyuz MS-22, launched
+    2022-09-21) and one that only ended with a stated length (Soyuz MS-23, landed 2023-09-27 after
+    371 days) are one stay when the length spans the two dates to within a day.  The stay gains
+    the start and the first craft, and the launch gains the stay's crew, each claim citing the
+    sentence it rests on under its own extractor name."""
+    first: dict[Ref, dict[str, list[Statement]]] = {}
+    for st in statements:
+        if st.subject.kind == "mission" and st.predicate in (
+            "startDate",
+            "endDate",
+            "durationDays",
+            "spacecraft",
+            "crewMember",
+        ):
+            first.setdefault(st.subject, {}).setdefault(st.predicate, []).append(st)
+    added: list[Statement] = []
+    for up, a in first.items():
+        start = a["startDate"][0].object.to_date() if "startDate" in a and "endDate" not in a else None
+        if start is None or a.get("crewMember"):
+            continue
+        for down, b in first.items():
+            if down == up or "startDate" in b or "endDate" not in b or "durationDays" not in b:
+                continue
+            end = b["endDate"][0].object.to_date()
+            days = b["durationDays"][0].object
+            if end is None or not isinstance(days, int) or abs((end - start).days - days) > 1:
+                continue
+            cite = a["startDate"][0].source
+            added.append(Statement(down, "startDate", a["startDate"][0].object, replace(cite, extractor=JOINED)))
+            added += [
+                Statement(down, "spacecraft", st.object, replace(st.source, extractor=JOINED))
+                for st in a.get("spacecraft", [])
+            ]
+            launches = {
+                st.subject
+                for st in statements
+                if st.predicate == "mission" and st.object == up and st.subject.key[0] == "launch"
+            }
+            added += [
+                Statement(event, "participant", st.object, replace(cite, extractor=JOINED))
+                for event in sorted(launches, key=str)
+                for st in b.get("crewMember", [])
+            ]
+            break
+    return statements + added
+
+
 def durations_in(text: str) -> list[DurationMatch]:
     """Durations of a sentence; '340 consecutive days' counts as '340 days' (offsets kept)."""
     masked = _QUALIFIERS.sub(lambda m: " " * len(m.group(0)), text)
