@@ -3,7 +3,8 @@
 Within an article (``resolve_local``): full names are grouped (misspellings such as
 "Korneinko"/"Kornienko" merge when the first names agree and the surnames are close),
 surnames in any case join the full name they belong to, and pronouns, "the astronaut"
-nominals and "the station" references join the most salient earlier mention.
+nominals and "the station" references join the most salient earlier mention ("the station", a
+sentence or more after another was named, is the first one the story named).
 
 Across articles (``resolve_corpus``): local people are clustered by normalised name with the
 same fuzzy rule; each cluster's canonical name is its most frequent spelling.  Names (and
@@ -195,11 +196,15 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     for i, m in enumerate(mentions):
         by_sentence[m.sentence].append(i)
     last_station: Ref | None = None
+    story_station: Ref | None = None  # the first station the article names: where its story is
+    station_at = -1
     last_group: tuple[int, tuple[Ref, ...]] | None = None  # sentence and members of the last counted group
     officials = {refs[j][0] for j, mm in enumerate(mentions) if mm.attr("official") and refs[j]}
     for i, m in enumerate(mentions):
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (_listed_or_slug(m),))
+            story_station = story_station or last_station
+            station_at = m.sentence
         if m.source == "counted":
             refs[i] = _counted_group(mentions, refs, by_sentence, i)
             if refs[i]:
@@ -208,8 +213,10 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
         if m.source not in ("pronoun", "nominal"):
             continue
         if m.kind == "spacecraft":
+            # "the station" is the one just named, else (a sentence or more on) the story's own:
+            # Mir named in a record's history does not move the crew of the ISS
             if last_station is not None:
-                refs[i] = (last_station,)
+                refs[i] = (last_station if station_at >= m.sentence - 1 else story_station,)
             continue
         same = [j for j in by_sentence[m.sentence] if j < i and refs[j] and mentions[j].kind == "person"]
         if m.kind == "person":

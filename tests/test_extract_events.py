@@ -297,3 +297,15 @@ def test_a_date_without_a_year_follows_the_story_back_in_time(build_text):
     b = build_text({"a.txt": ANNIVERSARY})
     days = {r["type"]: str(r["date"]) for r in rows(b, "events")}
     assert days == {"launch": "1991-05-18", "docking": "1991-05-20"}
+
+
+STORY_STATION = """Astronaut Kelda Moravec-Imre has lived aboard the International Space Station since March 3, 2030.
+Her total passed the 747 days that Piotr Anselm-Vale spent on Mir in the 1990s.
+Mission managers praised her crew.
+A cargo capsule docked with the station at 6:40 a.m. EDT on Oct. 2, 2030.
+"""
+
+
+def test_the_station_a_sentence_on_is_the_storys_not_the_one_last_named(build_text):
+    b = build_text({"s.txt": STORY_STATION})
+    assert {r["place"] for r in rows(b, "events") if r["type"] == "docking"} == {"International Space Station"}
