@@ -231,6 +231,8 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                     prev = [j for j in prev if refs[j][0] not in officials]
                 if prev:
                     refs[i] = refs[prev[0]]
+                    if m.source == "nominal":  # "the cosmonaut" is the story's lead when the window holds them
+                        refs[i] = _lead_in_window(mentions, refs, by_sentence, m.sentence, refs[i], officials)
                     break
         else:  # group pronoun: the people of the nearest sentence naming two or more
             for back in range(0, _SALIENCE_WINDOW + 1):
@@ -244,6 +246,25 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
             # ... unless a counted group ('four Americans') holds them all: 'they' are the four
             if last_group and m.sentence - last_group[0] <= 2 * _SALIENCE_WINDOW and set(refs[i]) <= set(last_group[1]):
                 refs[i] = last_group[1]
+
+
+def _lead_in_window(mentions, refs, by_sentence, sentence: int, nearest: tuple, officials: set) -> tuple:
+    """Among the people of the sentences in the salience window, the one the article names most
+    often, when that is more often than the nearest one: in 'Only one flight has lasted longer:
+    Polyakov's ... . ... the cosmonaut has now logged 747 days', the cosmonaut is the story's Avdeyev."""
+    named = Counter(
+        refs[j][0]
+        for j, mm in enumerate(mentions)
+        if mm.kind == "person" and mm.source not in ("pronoun", "nominal") and len(refs[j]) == 1
+    )
+    window = {
+        refs[j][0]
+        for back in range(1, _SALIENCE_WINDOW + 1)
+        for j in by_sentence.get(sentence - back, [])
+        if mentions[j].kind == "person" and len(refs[j]) == 1 and refs[j][0] not in officials
+    }
+    best = max(window, key=lambda r: (named[r], r == nearest[0]), default=None)
+    return (best,) if best is not None and named[best] > named[nearest[0]] else nearest
 
 
 def _local_entities(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]) -> tuple[LocalEntity, ...]:

@@ -81,3 +81,15 @@ def test_an_age_record_holds_an_age_in_years_and_beats_the_next_oldest(build_tex
 def test_an_age_record_is_counted_over_the_people_its_superlative_names(build_text):
     rows = records(build_text({"a.txt": AGES}))
     assert {(r["scope"], r["value"]) for r in rows if r["holder"] == "Ishaan Verhoeven-Kalu"} == {("japan", 27)}
+
+
+LEAD = """MOSCOW — Cosmonaut Arkady Velmirov-Stasz landed on Aug. 28, 2031, after 379 days in orbit.
+Velmirov-Stasz had launched from Baikonur on Aug. 14, 2030.
+Only one flight has lasted longer: cosmonaut Bogdan Ilyushkin-Varo's mission of nearly 438 days.
+Counting two earlier tours, the cosmonaut has now logged a total of 747 days in space, a new world record.
+"""
+
+
+def test_the_cosmonaut_is_the_storys_lead_not_the_person_last_compared(build_text):
+    rows = records(build_text({"l.txt": LEAD}))
+    assert {(r["holder"], r["value"]) for r in rows if r["value"] == 747} == {("Arkady Velmirov-Stasz", 747)}
