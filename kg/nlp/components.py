@@ -11,7 +11,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+import numpy as np
+from spacy.attrs import ENT_ID, LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -258,7 +261,10 @@ def people(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and e.text.lower() in cities else e for e in ents
     ]
     added: list[Span] = []
-    for token in doc:
+    # only the tokens that can introduce a name: role words, 'by'/'to'/'of', possessives, listed things
+    listed = np.nonzero(doc.to_array(ENT_ID))[0].tolist() if len(doc) else []
+    starts = _where(doc, LOWER, [*role_words, "by", "to", "of"]) + _where(doc, ORTH, ["’s", "'s"]) + listed
+    for token in (doc[i] for i in sorted(set(starts))):
         if token.i + 1 >= len(doc) or not (token.lower_ in role_words or _introduces_name(doc, token)):
             continue
         j = token.i + 1
@@ -411,8 +417,8 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
     firm = [e for e in known if e.label_ in ("PERSON", "MISSION") or e.ent_id_]
     taken = {i for e in firm for i in range(e.start, e.end)}
     out: list[Span] = []
-    for comma in doc:
-        if comma.text != "," or comma.i < 2 or comma.i + 2 >= len(doc):
+    for comma in (doc[k] for k in _where(doc, ORTH, [","])):
+        if comma.i < 2 or comma.i + 2 >= len(doc):
             continue
         nxt = doc[comma.i + 1]
         compound = f"{nxt.lower_}-{doc[comma.i + 3].lower_}" if comma.i + 3 < len(doc) else ""
@@ -449,13 +455,21 @@ def _is_country(token: Token) -> bool:
     return entry is not None and entry.kind == "country"
 
 
+def _where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose text (ORTH) or lowercase form (LOWER) is one of ``words``: one
+    array pass, where a Python loop over every token would cost more than the rules it feeds."""
+    if not len(doc):
+        return []
+    hashes = np.array([doc.vocab.strings.add(w) for w in words], dtype=np.uint64)
+    return np.nonzero(np.isin(doc.to_array(attr), hashes))[0].tolist()
+
+
 def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
     """A name with an age set off by commas is a person: 'Tomasz Adeyemi-Holt, 42, flew as ...'."""
     firm = _firm_tokens(known)
     out: list[Span] = []
-    for comma in doc:
-        k = comma.i
-        if comma.text != "," or k < 2 or k + 2 >= len(doc) or doc[k + 2].text not in (",", ")"):
+    for k in _where(doc, ORTH, [","]):
+        if k < 2 or k + 2 >= len(doc) or doc[k + 2].text not in (",", ")"):
             continue
         if not (doc[k + 1].text.isdigit() and 10 <= int(doc[k + 1].text) <= 110):
             continue
@@ -472,10 +486,10 @@ def _acting_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> li
     verbs = gazetteer.person_verbs()
     blocked = gazetteer.non_name_words()
     out: list[Span] = []
-    for token in doc:
-        if token.lower_ not in verbs or token.i < 2:
+    for k in _where(doc, LOWER, verbs):
+        if k < 2:
             continue
-        span = _capitalised_before(doc, token.i, firm)
+        span = _capitalised_before(doc, k, firm)
         if span is None or len([t for t in span if t.is_alpha]) > 3 or span.text.isupper():
             continue
         if not any(t.lower_ in role_words or t.lower_ in blocked or t.ent_type_ == "DATE" for t in span):
@@ -489,10 +503,11 @@ _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 def _nicknamed(doc: Doc) -> list[Span]:
     """'Warren "Woody" Hoburg': a name with a quoted nickname is one person (the model splits it)."""
     out: list[Span] = []
-    for t in doc[1:-3]:
-        i = t.i
+    for i in _where(doc, ORTH, _QUOTES):
+        if not 1 <= i < len(doc) - 3:
+            continue
         first, nick, close, last = doc[i - 1], doc[i + 1], doc[i + 2], doc[i + 3]
-        if t.text in _QUOTES and close.text in _QUOTES and all(w.is_title and w.is_alpha for w in (first, nick, last)):
+        if close.text in _QUOTES and all(w.is_title and w.is_alpha for w in (first, nick, last)):
             out.append(Span(doc, i - 1, i + 4, label="PERSON"))
     return out
 
