@@ -309,3 +309,19 @@ A cargo capsule docked with the station at 6:40 a.m. EDT on Oct. 2, 2030.
 def test_the_station_a_sentence_on_is_the_storys_not_the_one_last_named(build_text):
     b = build_text({"s.txt": STORY_STATION})
     assert {r["place"] for r in rows(b, "events") if r["type"] == "docking"} == {"International Space Station"}
+
+
+FIRST_FLIGHT = """CAPE CANAVERAL, Fla. — A rocket lit up the sky before dawn on Saturday.
+The rocket rose from Launch Complex 39A at 3:27 a.m. EDT on Aug. 26, 2028, one day later than planned.
+Orla Fennimore-Achebe of NASA commands the flight, designated Crew-17.
+The capsule docked with the station at 9:16 a.m. EDT on Sunday.
+Waiting for them were the Crew-16 commander, Piet Varga-Lindqvist, and his crew, who head home next week after the Crew-16 handover.
+"""
+
+
+def test_a_launch_later_than_planned_is_news_and_the_flight_named_first_is_the_storys(build_text):
+    b = build_text({"f.txt": FIRST_FLIGHT})
+    events = {(r["type"], str(r["date"])) for r in rows(b, "events")}
+    assert {("launch", "2028-08-26"), ("docking", "2028-08-27")} <= events
+    docking = {r["participant"] for r in rows(b, "events") if r["type"] == "docking"}
+    assert "Piet Varga-Lindqvist" not in docking

@@ -47,7 +47,8 @@ _PLAN_WORDS = {
 }  # fmt: skip
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
-_PLAN_SENTENCE = re.compile(r"\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
+# "will land", "is scheduled to" -- but "a day later than planned" and "as expected" tell of the past
+_PLAN_SENTENCE = re.compile(r"(?<!than )(?<!as )\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
 # "three hours after launch", "since landing": the event is a time reference, not news of this sentence
 _REFERENCE_WORDS = {
     "after", "before", "since", "until", "till", "prior", "ahead", "awaiting", "pending",

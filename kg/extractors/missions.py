@@ -588,14 +588,18 @@ def sole_flight(ctx: Context) -> Ref | None:
 
 
 def main_flight(ctx: Context) -> Ref | None:
-    """The flight an article is about: the only one it names, else the one it names most often, or
-    the one its opening sentences name when that is a tie.  For events the text does not tie to a
+    """The flight an article is about: the only one it names, else the one it names first unless
+    another is named more than twice as often, else the one it names most often, or the one its
+    opening sentences name when that is a tie.  For events the text does not tie to a
     crew ('the return capsule came down ...'); durations keep to :func:`sole_flight`."""
     flights = _flights(ctx)
     if len(flights) <= 1:
         return flights[0] if flights else None
     ranked = sorted(flights, key=lambda r: (-ctx.counts[r], _first_sentence(ctx, r)))
     best, second = ranked[0], ranked[1]
+    first = min(flights, key=lambda r: (_first_sentence(ctx, r), str(r)))
+    if first != best and ctx.counts[best] <= 2 * ctx.counts[first]:
+        return first  # named first, and not far less often: the story's ('... designated Crew-7')
     if ctx.counts[best] > ctx.counts[second] or _first_sentence(ctx, best) <= 1 < _first_sentence(ctx, second):
         return best
     return None
