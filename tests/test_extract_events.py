@@ -325,3 +325,9 @@ def test_a_launch_later_than_planned_is_news_and_the_flight_named_first_is_the_s
     assert {("launch", "2028-08-26"), ("docking", "2028-08-27")} <= events
     docking = {r["participant"] for r in rows(b, "events") if r["type"] == "docking"}
     assert "Piet Varga-Lindqvist" not in docking
+
+
+def test_a_capsule_that_dropped_under_parachutes_into_the_sea_splashed_down(build_text):
+    text = "The capsule Meridian Hope dropped under its parachutes into the sea near Key West at 3:37 a.m. EDT on Sept. 15, 2029, with Ines Caravaca-Holm aboard.\n"
+    b = build_text({"d.txt": text})
+    assert {(r["type"], str(r["date"])) for r in rows(b, "events")} == {("splashdown", "2029-09-15")}
