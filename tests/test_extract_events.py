@@ -331,3 +331,10 @@ def test_a_capsule_that_dropped_under_parachutes_into_the_sea_splashed_down(buil
     text = "The capsule Meridian Hope dropped under its parachutes into the sea near Key West at 3:37 a.m. EDT on Sept. 15, 2029, with Ines Caravaca-Holm aboard.\n"
     b = build_text({"d.txt": text})
     assert {(r["type"], str(r["date"])) for r in rows(b, "events")} == {("splashdown", "2029-09-15")}
+
+
+def test_hours_spent_outside_the_station_are_a_spacewalk(build_text):
+    text = "One of the busiest days came on Aug. 19, 2029, when Wren Calloway-Ibsen and Ilse Marrow-Tagg spent nearly six hours outside the station installing a docking port.\n"
+    b = build_text({"w.txt": text})
+    walks = {(str(r["date"]), r["participant"]) for r in rows(b, "events") if r["type"] == "spacewalk"}
+    assert walks == {("2029-08-19", "Wren Calloway-Ibsen"), ("2029-08-19", "Ilse Marrow-Tagg")}
