@@ -95,12 +95,12 @@ def fact_triples(
 def sentence_triples(node: URIRef, article: URIRef, index: int, start: int, end: int, text: str) -> list[Triple]:
     """A source sentence: its article, position and character offsets, and its text."""
     return [
-        (node, RDF.type, SF.Sentence),
-        (node, SF.article, article),
-        (node, SF.index, _literal(index, datatype=XSD.integer)),
-        (node, SF.start, _literal(start, datatype=XSD.integer)),
-        (node, SF.end, _literal(end, datatype=XSD.integer)),
-        (node, SF.text, _literal(text)),
+        (node, RDF.type, sf_term("Sentence")),
+        (node, sf_term("article"), article),
+        (node, sf_term("index"), _literal(index, datatype=XSD.integer)),
+        (node, sf_term("start"), _literal(start, datatype=XSD.integer)),
+        (node, sf_term("end"), _literal(end, datatype=XSD.integer)),
+        (node, sf_term("text"), _literal(text)),
     ]
 
 
@@ -127,15 +127,15 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
     doc = iris.article_iri(article.doc_id)
     g = ds.graph(doc)
     triples: list[Triple] = [
-        (doc, RDF.type, SF.Article),
-        (doc, SF.contentHash, _literal(article.content_hash)),
-        (doc, SF.fileName, _literal(article.file_name)),
-        (doc, SF.mediaType, _literal(article.media_type)),
+        (doc, RDF.type, sf_term("Article")),
+        (doc, sf_term("contentHash"), _literal(article.content_hash)),
+        (doc, sf_term("fileName"), _literal(article.file_name)),
+        (doc, sf_term("mediaType"), _literal(article.media_type)),
     ]
     if article.title:
-        triples.append((doc, SF.title, _literal(article.title)))
+        triples.append((doc, sf_term("title"), _literal(article.title)))
     if article.published:
-        triples.append((doc, SF.published, _literal(article.published.isoformat(), datatype=XSD.date)))
+        triples.append((doc, sf_term("published"), _literal(article.published.isoformat(), datatype=XSD.date)))
     used_sentences: set[int] = set()
     extractors: set[str] = set()
     terms: dict[object, Node] = {}
@@ -160,6 +160,6 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         triples += sentence_triples(node, doc, index, sentence.start, sentence.end, sentence.text)
     for name in sorted(extractors):
         node = iris.extractor_iri(name)
-        triples += [(node, RDF.type, SF.Extractor), (node, RDFS.label, _literal(name))]
+        triples += [(node, RDF.type, sf_term("Extractor")), (node, RDFS.label, _literal(name))]
     # straight to the store: Graph.addN re-checks every term, and these are built right above
     ds.store.addN((s, p, o, g) for s, p, o in triples)

@@ -759,3 +759,11 @@ def test_a_fault_while_analysing_one_article_spares_the_others(build_text, monke
     result = build_text({"bad.txt": good.replace("Wren", "Ada"), "good.txt": good})
     assert [a.file_name for a in result.articles] == ["good.txt"]
     assert len(result.errors) == 1 and "bad.txt: could not be analysed (KeyError" in result.errors[0]
+
+
+def test_the_build_restores_the_collectors_thresholds(build_text):
+    import gc
+
+    before = gc.get_threshold()
+    build_text({"a.txt": "Astronaut Wren Calloway-Ibsen landed in Kazakhstan on April 3, 2027.\n"})
+    assert gc.get_threshold() == before

@@ -46,6 +46,15 @@ class Context:
         return Counter(r for rs in self.resolution.refs for r in rs)
 
     @cached_property
+    def first_sentence(self) -> dict[Ref, int]:
+        """The sentence each entity is first mentioned in."""
+        out: dict[Ref, int] = {}
+        for i, m in enumerate(self.mentions):
+            for r in self.refs(i):
+                out.setdefault(r, m.sentence)
+        return out
+
+    @cached_property
     def _sentence_spans(self) -> list[Span]:
         return [self.doc.char_span(s.start, s.end, alignment_mode="expand") for s in self.sentences]
 

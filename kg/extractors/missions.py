@@ -622,10 +622,7 @@ def _flights(ctx: Context) -> list[Ref]:
 
 
 def _first_sentence(ctx: Context, ref: Ref) -> int:
-    return min(
-        (i for i in range(len(ctx.sentences)) if any(r == ref for _, r in ctx.in_sentence(i, "mission"))),
-        default=len(ctx.sentences),
-    )
+    return ctx.first_sentence.get(ref, len(ctx.sentences))
 
 
 def new_stay(ctx: Context, sentence: int, people: list[Ref], *, anywhere: bool = True) -> Ref:
