@@ -110,7 +110,7 @@ def joined_flights(statements: list[Statement]) -> list[Statement]:
     371 days) are one stay when the length spans the two dates to within a day.  The stay gains
     the start and the first craft, and the launch gains the stay's crew, each claim citing the
     sentence it rests on under its own extractor name."""
-    first: dict[Ref, dict[str, list[Statement]]] = {}
+    told: dict[Ref, dict[str, list[Statement]]] = {}  # mission -> predicate -> its statements
     for st in statements:
         if st.subject.kind == "mission" and st.predicate in (
             "startDate",
@@ -119,13 +119,13 @@ def joined_flights(statements: list[Statement]) -> list[Statement]:
             "spacecraft",
             "crewMember",
         ):
-            first.setdefault(st.subject, {}).setdefault(st.predicate, []).append(st)
+            told.setdefault(st.subject, {}).setdefault(st.predicate, []).append(st)
     added: list[Statement] = []
-    for up, a in first.items():
+    for up, a in told.items():
         start = a["startDate"][0].object.to_date() if "startDate" in a and "endDate" not in a else None
         if start is None or a.get("crewMember"):
             continue
-        for down, b in first.items():
+        for down, b in told.items():
             if down == up or "startDate" in b or "endDate" not in b or "durationDays" not in b:
                 continue
             end = b["endDate"][0].object.to_date()

@@ -85,28 +85,33 @@ def roles() -> dict[str, str]:
     return {phrase.lower(): role for phrase, role in _rows("roles.tsv")}
 
 
+def _words(name: str) -> frozenset[str]:
+    """A one-word-per-line list, lowercased."""
+    return frozenset(row[0].lower() for row in _rows(name))
+
+
 @cache
 def non_name_words() -> frozenset[str]:
     """Lowercase words that never belong to a person's name (titles, institutions, hardware)."""
-    return frozenset(row[0].lower() for row in _rows("non_names.txt"))
+    return _words("non_names.txt")
 
 
 @cache
 def person_verbs() -> frozenset[str]:
     """Lowercase verb forms whose subject is a person ('said', 'came', 'handed')."""
-    return frozenset(row[0].lower() for row in _rows("person_verbs.txt"))
+    return _words("person_verbs.txt")
 
 
 @cache
 def person_nouns() -> frozenset[str]:
     """Lowercase nouns that describe a person without a spaceflight role ('aviator', 'actor')."""
-    return frozenset(row[0].lower() for row in _rows("person_nouns.txt"))
+    return _words("person_nouns.txt")
 
 
 @cache
 def titles() -> frozenset[str]:
     """Lowercase offices that, right before a name, mark an official ('President', 'Administrator')."""
-    return frozenset(row[0].lower() for row in _rows("titles.txt"))
+    return _words("titles.txt")
 
 
 @cache
