@@ -127,18 +127,18 @@ _AGE = re.compile(
 
 def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
     """An age record: the holder named before the superlative or the verb, their age as the value
-    ('at the age of 90', or the age the article gives them), and each earlier holder after the
-    verb with the age nearest them ('eclipsed the record of Wally Funk, who flew ... at 82')."""
+    ('at the age of 90', or the age the article gives them), and the earlier holder named first
+    after the verb with the age nearest after them ('eclipsed the record of Wally Funk, who flew
+    ... at 82')."""
     text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
     span = ctx.sentence_span(sentence)
     beat = next((t for t in span if t.lower_ in _BEAT), None)
     cut = beat.idx - base if beat is not None else len(text)
-    people = [(m, r) for m, r in ctx.in_sentence(sentence, "person")]
-    before = [r for m, r in people if m.start - base < cut]
-    if not before:
+    people = ctx.in_sentence(sentence, "person")
+    holder = next((r for m, r in people if m.start - base < cut), None)
+    if holder is None:
         return
-    holder = before[0]
     found = [m for m in _AGE.finditer(text) if 10 <= int(m.group(1)) <= 110]
     own = next((m for m in found if m.start() < cut), None)
     said = [st.object for st in emit.statements if st.predicate == "value" and st.subject.key[::2] == ("age", holder)]
@@ -153,32 +153,31 @@ def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
     sup = _AGE_RECORD.search(text)
     phrase = text[sup.start() : sup.end() + 30] if sup else ""
     scope = next((sc for pattern, sc in _SCOPES if sc != "world" and pattern.search(phrase)), "world")
-    record = Ref("record", ("age", scope, holder))
-    evidence = own.group(0) if own else text
-    emit(record, "type", Concept("class", "Record"), sentence, text)
-    emit(record, "holder", holder, sentence, text)
-    emit(record, "recordKind", Concept("record-kind", "age"), sentence, text)
-    emit(record, "scope", Concept("scope", scope), sentence, text)
-    emit(record, "value", Decimal(value), sentence, evidence)
-    emit(record, "unit", Concept("unit", "YR"), sentence, evidence)
+    record = _age_record(emit, holder, scope, value, sentence, text, own.group(0) if own else text)
     if year:
         emit(record, "year", PartialDate(int(year)), sentence, text)
     if mission is not None:
         emit(record, "setDuring", mission, sentence, text)
-    olds = [(m, r) for m, r in people if m.start - base >= cut and r != holder][:1]
-    for m, old_holder in olds:
-        old = Ref("record", ("age", scope, old_holder))
-        at = m.start - base
+    earlier = next(((m, r) for m, r in people if m.start - base >= cut and r != holder), None)
+    if earlier is not None:
+        at = earlier[0].start - base
+        old_age = next((a for a in found if a.start() > at), None)
+        old_value = int(old_age.group(1)) if old_age else None
+        old = _age_record(emit, earlier[1], scope, old_value, sentence, text[cut:], old_age.group(0) if old_age else "")
         emit(record, "supersedes", old, sentence, text[cut:])
-        emit(old, "type", Concept("class", "Record"), sentence, text[cut:])
-        emit(old, "holder", old_holder, sentence, text[cut:])
-        emit(old, "recordKind", Concept("record-kind", "age"), sentence, text[cut:])
-        emit(old, "scope", Concept("scope", scope), sentence, text[cut:])
-        later = [a for a in found if a.start() > at]
-        old_age = later[0] if later else None
-        if old_age is not None:
-            emit(old, "value", Decimal(int(old_age.group(1))), sentence, old_age.group(0))
-            emit(old, "unit", Concept("unit", "YR"), sentence, old_age.group(0))
+
+
+def _age_record(emit, holder: Ref, scope: str, age: int | None, sentence: int, clause: str, evidence: str) -> Ref:
+    """The age record of ``holder`` over ``scope``, with its age in years when known."""
+    record = Ref("record", ("age", scope, holder))
+    emit(record, "type", Concept("class", "Record"), sentence, clause)
+    emit(record, "holder", holder, sentence, clause)
+    emit(record, "recordKind", Concept("record-kind", "age"), sentence, clause)
+    emit(record, "scope", Concept("scope", scope), sentence, clause)
+    if age is not None:
+        emit(record, "value", Decimal(age), sentence, evidence)
+        emit(record, "unit", Concept("unit", "YR"), sentence, evidence)
+    return record
 
 
 def _merge_unscoped(statements: list[Statement]) -> list[Statement]:
