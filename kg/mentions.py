@@ -42,6 +42,8 @@ GROUP_NOUNS = {
     "crewmates",
 }
 STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space station"}
+#: "the agency's director-general", "the consortium's flight director": an organisation just named
+ORG_NOUNS = {"agency", "directorate", "consortium", "commission", "compact", "institute", "office", "administration"}
 
 
 def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
@@ -294,7 +296,7 @@ def _plural_demonym(token) -> bool:
     return demonym is not None and token.text.lower() == demonym.lower() + "s"
 
 
-_ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS
+_ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS | ORG_NOUNS
 
 
 def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
@@ -327,7 +329,18 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
                 mentions.append(
                     Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
                 )
+        elif low in ORG_NOUNS and _possessive_org_noun(doc, token.i):
+            mentions.append(
+                Mention("organization", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
+            )
         elif token.i > 0 and doc[token.i - 1].lower_ == "the" and low in STATION_NOUNS:
             mentions.append(
                 Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
             )
+
+
+def _possessive_org_noun(doc: Doc, i: int) -> bool:
+    """'the agency's', 'the space agency's', "the directorate's": only the possessive, where a
+    role or a person follows ('the agency said' names no one)."""
+    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ == "space" else doc[i - 1].lower_ if i >= 1 else ""
+    return before == "the" and i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s")

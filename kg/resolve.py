@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from kg.iris import slug
+from kg.nlp import gazetteer
 from kg.types import ArticleResult, LocalEntity, Mention, Ref, Statement
 
 _FUZZY_SURNAME = 80
@@ -83,9 +84,8 @@ def resolve_local(doc_id: str, mentions: tuple[Mention, ...]) -> Resolution:
         for i in cluster:
             person_ref[i] = ref
             refs[i] = (ref,)
-    _resolve_anaphors(mentions, refs, person_ref)
     for i, m in enumerate(mentions):
-        if refs[i] or m.kind in ("person", "group"):
+        if refs[i] or m.kind in ("person", "group") or m.source in ("pronoun", "nominal"):
             continue
         if m.gazetteer_id:
             kind = "place" if m.kind == "country" else m.kind
@@ -96,6 +96,7 @@ def resolve_local(doc_id: str, mentions: tuple[Mention, ...]) -> Resolution:
             refs[i] = (Ref(m.kind, (_listed_or_slug(m),)),)
         elif m.kind == "place":
             refs[i] = (Ref("place", (slug(m.text),)),)
+    _resolve_anaphors(mentions, refs, person_ref)  # after the named: "the agency's" looks back at them
     entities = _local_entities(mentions, refs)
     return Resolution(entities, tuple(refs))
 
@@ -154,6 +155,12 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
     return max(candidates, key=last_before)
 
 
+def _is_agency(m: Mention) -> bool:
+    """A space agency, listed or recognised by its name ('the Benguela Space Agency')."""
+    entry = gazetteer.entries().get(m.gazetteer_id) if m.gazetteer_id else None
+    return (entry.cls if entry else m.attr("class")) == "SpaceAgency"
+
+
 def _listed_or_slug(m: Mention) -> str:
     """The key of a craft or agency: its gazetteer id, else the slug of its full name."""
     return m.gazetteer_id or slug(m.attr("name") or m.text)
@@ -200,7 +207,10 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     station_at = -1
     last_group: tuple[int, tuple[Ref, ...]] | None = None  # sentence and members of the last counted group
     officials = {refs[j][0] for j, mm in enumerate(mentions) if mm.attr("official") and refs[j]}
+    orgs: list[tuple[str, Ref, bool]] = []  # organisations named so far: text, entity, whether an agency
     for i, m in enumerate(mentions):
+        if m.kind == "organization" and m.source != "nominal" and len(refs[i]) == 1:
+            orgs.append((m.text.lower(), refs[i][0], _is_agency(m)))
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (_listed_or_slug(m),))
             story_station = story_station or last_station
@@ -211,6 +221,11 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                 last_group = (m.sentence, refs[i])
             continue
         if m.source not in ("pronoun", "nominal"):
+            continue
+        if m.kind == "organization":  # "the directorate's": the last one so called, or the last agency
+            noun = m.text.lower()
+            found = [r for text, r, _ in orgs if noun in text] or [r for _, r, agency in orgs if agency]
+            refs[i] = tuple(found[-1:])
             continue
         if m.kind == "spacecraft":
             # "the station" is the one just named, else (a sentence or more on) the story's own:

@@ -273,3 +273,35 @@ def test_the_agency_a_pronoun_flies_for(build_text):
     )
     rows = people_rows(build_text, text)
     assert {r["agency"] for r in rows if r["name"] == "Ysolde Marrak-Tindall"} == {"Solent Orbital Agency"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "agency"),
+    [
+        ("NASA Administrator Corwin Haldane-Price called the flight a success.", "Corwin Haldane-Price", "NASA"),
+        ("In a statement, NASA's acting administrator, Odette Brannigan, thanked the crew.", "Odette Brannigan", "NASA"),
+        ("Riding with Teodor Vasquez-Lind, 42, of the European Space Agency was a cosmonaut.", "Teodor Vasquez-Lind",
+         "European Space Agency"),
+        ("Mirela Oshiro-Banks flew for the European Space Agency as a mission specialist.", "Mirela Oshiro-Banks",
+         "European Space Agency"),
+        # one agency after a pair of names alike in form is both's
+        ("On board were commander Arkady Voronin and flight engineer Ilya Serafimov of Roscosmos.", "Arkady Voronin",
+         "Roscosmos"),
+        ("Astronauts Ana Quillfeldt and Kenji Moriwake of JAXA waved.", "Ana Quillfeldt", "JAXA"),
+        # "the directorate's": the organisation last so called
+        ("A crew of the Solent Spaceflight Directorate docked on Friday.\n"
+         "Anouk Varga-Tindall, the directorate's flight director, spoke to reporters.", "Anouk Varga-Tindall",
+         "Solent Spaceflight Directorate"),
+        ("The Benguela Space Agency launched its second crew.\n"
+         "The agency's administrator, Sipho Marrak-Olsen, watched.", "Sipho Marrak-Olsen", "Benguela Space Agency"),
+    ],
+)  # fmt: skip
+def test_an_agency_given_around_a_name(build_text, text, name, agency):
+    assert values(people_rows(build_text, text), name, "agency") == {agency}
+
+
+def test_an_agency_after_a_list_of_unlike_names_is_only_the_last_ones(build_text):
+    text = "Three remain: Russian cosmonaut Fyodor Ostrakov and Paolo Venturini-Lassi of the European Space Agency."
+    rows = people_rows(build_text, text)
+    assert values(rows, "Fyodor Ostrakov", "agency") == {None}
+    assert values(rows, "Paolo Venturini-Lassi", "agency") == {"European Space Agency"}

@@ -30,6 +30,8 @@ _SKIP = {
     "the",
     "a",
     "an",
+    "acting",
+    "interim",
 }
 _MAX_LEFT = 7
 # "former bomber pilot", "test pilot", "fighter pilot": a job on Earth, not a crew role
@@ -67,6 +69,8 @@ def extract(ctx: Context) -> list[Statement]:
         if plural:
             plural_roles[span.end - 1] = facts
         facts += _right_facts(ctx, span.end)
+        if not any(p == "agency" for p, _, _ in facts):
+            facts += _pair_agency(ctx, span.end, not plural and any(p == "role" for p, _, _ in facts))
         facts += _age_before(ctx, m.start)
         for predicate, obj, evidence_start in facts:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
@@ -133,6 +137,10 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
         two = f"{doc[j - 1].lower_} {low}" if j >= 1 else ""
         if two in roles:
             facts.append(("role", Concept("role", roles[two]), j - 1))
+            org = _entity_id(doc[j - 1], ("organization",))  # "NASA Administrator Jim Bridenstine"
+            if org:
+                facts.append(("agency", Ref("organization", (org,)), j - 1))
+            plural = plural or (two.endswith("s") and not two.endswith("ss"))  # "crew members A and B"
             seen_role = True
             j -= 2
             continue
@@ -143,13 +151,14 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
             j -= 1
             continue
         org = _entity_id(tok, ("organization",))
+        org_ref = Ref("organization", (org,)) if org else _org_ref(ctx, j)  # also "the agency's"
         country = _entity_id(tok, ("country",))
-        if org and seen_role:
-            facts.append(("agency", Ref("organization", (org,)), j))
+        if org_ref and seen_role:
+            facts.append(("agency", org_ref, j))
         elif country and seen_role:
             facts.append(("nationality", Ref("place", (country,)), j))
-        elif org and tok.i + 1 < start and doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start:
-            facts.append(("agency", Ref("organization", (org,)), j))
+        elif org_ref and tok.i + 1 < start and doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start:
+            facts.append(("agency", org_ref, j))
             break
         elif country and (
             j == start - 1 and _demonym(tok, country) or doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start
@@ -237,6 +246,7 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
         if age is not None and 10 <= age <= 110:
             facts.append(("age", age, end))
             app = end + 2  # the apposition may go on: "Inchauspe-Halvorsen, 41, an Argentine astronaut"
+            facts += _agency_after(ctx, app + 1)  # "Gerst, 42, of the European Space Agency"
     if app + 2 < len(doc) and doc[app].text == ",":
         k = app + 1
         if doc[k].lower_ in ("a", "an", "the"):
@@ -267,6 +277,28 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
         elif _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
             facts.extend(p for p in pending if p[0] == "nationality")
     return facts
+
+
+def _pair_agency(ctx: Context, end: int, has_role: bool) -> list[tuple]:
+    """'commander A and flight engineer B of Roscosmos', 'A and B of JAXA': the agency after a pair
+    of names alike in form is both's (not in 'cosmonaut A and C of ESA', a list of unlike names)."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].lower_ != "and":
+        return []
+    k = end + 1
+    while k < len(doc) and k <= end + 4 and (role := _role_at(doc, k)) is not None:
+        k += role[1]
+    idx = ctx.mention_at_token(doc[k]) if k < len(doc) and (k > end + 1) == has_role else None
+    if (
+        idx is None
+        or ctx.mentions[idx].kind != "person"
+        or ctx.mentions[idx].source in ("pronoun", "nominal", "counted")
+    ):
+        return []
+    other = ctx.span(ctx.mentions[idx].start, ctx.mentions[idx].end)
+    if other is None or other.end < len(doc) and doc[other.end].lower_ != "of":
+        return []
+    return _agency_after(ctx, other.end)
 
 
 def _demonym_noun(doc, k: int) -> bool:
@@ -316,6 +348,8 @@ def _agency_after(ctx: Context, end: int) -> list[tuple]:
     if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who" and doc[k + 2].lower_ in _WORKS:
         k += 3
         k += 1 if k < len(doc) and doc[k].lower_ in ("for", "with") else 0
+    elif k + 1 < len(doc) and doc[k].lower_ in _WORKS and doc[k + 1].lower_ == "for":
+        k += 2  # "Pesquet flew for the European Space Agency"
     elif k < len(doc) and doc[k].lower_ == "of":
         k += 1
     else:

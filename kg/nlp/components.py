@@ -429,7 +429,11 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
         else:
             tail = doc[comma.i + 2 : min(comma.i + 7, len(doc))]
             nouns = gazetteer.person_nouns()
-            if not any(t.lower_ in role_words or t.lower_ in nouns or _is_country(t) for t in tail):
+            pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(tail, tail[1:])}  # "the directorate's flight director"
+            if not (
+                pairs & role_words.keys()
+                or any(t.lower_ in role_words or t.lower_ in nouns or _is_country(t) for t in tail)
+            ):
                 continue  # "X, a New Zealander who ...", "X, the flight's commander"
         end = comma.i
         start = end
