@@ -42,6 +42,8 @@ GROUP_NOUNS = {
     "crewmates",
 }
 STATION_NOUNS = {"station", "outpost", "laboratory", "lab", "complex", "space station"}
+#: "the capsule docked": the crew vehicle last named
+CAPSULE_NOUNS = {"capsule", "spacecraft", "spaceship"}
 #: "the agency's director-general", "the consortium's flight director": an organisation just named
 ORG_NOUNS = {"agency", "directorate", "consortium", "commission", "compact", "institute", "office", "administration"}
 
@@ -296,7 +298,7 @@ def _plural_demonym(token) -> bool:
     return demonym is not None and token.text.lower() == demonym.lower() + "s"
 
 
-_ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS | ORG_NOUNS
+_ANAPHOR_WORDS = PERSON_PRONOUNS | GROUP_PRONOUNS | GROUP_NOUNS | STATION_NOUNS | ORG_NOUNS | CAPSULE_NOUNS
 
 
 def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
@@ -333,6 +335,11 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
             mentions.append(
                 Mention("organization", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
             )
+        elif token.i > 0 and doc[token.i - 1].lower_ == "the" and low in CAPSULE_NOUNS:
+            mentions.append(
+                Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal",
+                        attrs=(("class", "Capsule"),))
+            )  # fmt: skip
         elif token.i > 0 and doc[token.i - 1].lower_ == "the" and low in STATION_NOUNS:
             mentions.append(
                 Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")

@@ -155,10 +155,15 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
     return max(candidates, key=last_before)
 
 
+def _craft_class(m: Mention) -> str | None:
+    """The ontology class of a listed or recognised thing ('SpaceAgency', 'Capsule')."""
+    entry = gazetteer.entries().get(m.gazetteer_id) if m.gazetteer_id else None
+    return entry.cls if entry else m.attr("class")
+
+
 def _is_agency(m: Mention) -> bool:
     """A space agency, listed or recognised by its name ('the Benguela Space Agency')."""
-    entry = gazetteer.entries().get(m.gazetteer_id) if m.gazetteer_id else None
-    return (entry.cls if entry else m.attr("class")) == "SpaceAgency"
+    return _craft_class(m) == "SpaceAgency"
 
 
 def _listed_or_slug(m: Mention) -> str:
@@ -207,10 +212,13 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     station_at = -1
     last_group: tuple[int, tuple[Ref, ...]] | None = None  # sentence and members of the last counted group
     officials = {refs[j][0] for j, mm in enumerate(mentions) if mm.attr("official") and refs[j]}
+    last_capsule: Ref | None = None
     orgs: list[tuple[str, Ref, bool]] = []  # organisations named so far: text, entity, whether an agency
     for i, m in enumerate(mentions):
         if m.kind == "organization" and m.source != "nominal" and len(refs[i]) == 1:
             orgs.append((m.text.lower(), refs[i][0], _is_agency(m)))
+        if m.kind == "spacecraft" and m.source != "nominal" and _craft_class(m) == "Capsule" and len(refs[i]) == 1:
+            last_capsule = refs[i][0]
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (_listed_or_slug(m),))
             story_station = story_station or last_station
@@ -226,6 +234,9 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
             noun = m.text.lower()
             found = [r for text, r, _ in orgs if noun in text] or [r for _, r, agency in orgs if agency]
             refs[i] = tuple(found[-1:])
+            continue
+        if m.kind == "spacecraft" and m.attr("class") == "Capsule":  # "the capsule": the last one named
+            refs[i] = (last_capsule,) if last_capsule is not None else ()
             continue
         if m.kind == "spacecraft":
             # "the station" is the one just named, else (a sentence or more on) the story's own:

@@ -228,16 +228,21 @@ def test_a_capsule_named_in_apposition_is_the_vehicle_of_its_flights_events(buil
     events = rows(b, "events")
     vehicles = {r["type"]: r["vehicle"] for r in events}
     assert vehicles["splashdown"] == "Crew Dragon Perseverance"
-    # the launch and undocking sentences name no capsule: the flight's one capsule, marked as inferred
+    # the launch sentence names no capsule: the flight's one capsule, marked as inferred; "The
+    # capsule undocked" refers to the capsule last named, which the sentence itself states
     assert vehicles["launch"] == vehicles["undocking"] == "Crew Dragon Perseverance"
     found = b.dataset.query(
         """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT DISTINCT ?name WHERE { GRAPH ?g {
-          ?a rdf:predicate sf:vehicle ; rdf:subject ?e ; sf:extractor ?x . ?e a sf:Undocking } ?x rdfs:label ?name }"""
+        SELECT DISTINCT ?type ?name WHERE { GRAPH ?g {
+          ?a rdf:predicate sf:vehicle ; rdf:subject ?e ; sf:extractor ?x . ?e a ?type } ?x rdfs:label ?name }
+        VALUES ?type { sf:Launch sf:Undocking }"""
     )
-    assert {str(r[0]) for r in found} == {"events/flight-vehicle"}
+    assert {(str(r[0]).rsplit("#")[-1], str(r[1])) for r in found} == {
+        ("Launch", "events/flight-vehicle"),
+        ("Undocking", "events"),
+    }
 
 
 def test_a_name_after_a_comma_that_is_a_person_is_not_a_capsule(build_text):
@@ -338,3 +343,46 @@ def test_hours_spent_outside_the_station_are_a_spacewalk(build_text):
     b = build_text({"w.txt": text})
     walks = {(str(r["date"]), r["participant"]) for r in rows(b, "events") if r["type"] == "spacewalk"}
     assert walks == {("2029-08-19", "Wren Calloway-Ibsen"), ("2029-08-19", "Ilse Marrow-Tagg")}
+
+
+ARRIVAL = """KOUROU, French Guiana — Three astronauts of the Solent Orbital Agency reached Pellucid Station on Sunday, May 15, 2033, a day after a Brennick IV rocket lifted their Saltmarsh-5 capsule from the coast.
+The rocket left the Guiana Space Centre at 9:26 a.m. local time (1226 GMT) on Saturday.
+Aboard were commander Iseult Varga-Pennock and pilot Tobiah Strand-Okafor.
+After a night of burns, the capsule docked with the station at 1104 GMT on Sunday.
+The Saltmarsh-6 crew is due to dock with the station on Monday, June 12.
+"""
+
+
+def test_a_rocket_leaving_is_a_launch_and_a_clause_after_a_day_after_is_not(build_text):
+    events = rows(build_text({"a.txt": ARRIVAL}), "events")
+    launches = {(str(r["date"]), str(r["time"])) for r in events if r["type"] == "launch"}
+    assert launches == {("2033-05-14", "2033-05-14 12:26:00+00:00")}
+    assert {r["participant"] for r in events if r["type"] == "launch"} == {
+        "Iseult Varga-Pennock",
+        "Tobiah Strand-Okafor",
+    }
+
+
+def test_the_capsule_is_the_capsule_last_named(build_text):
+    events = rows(build_text({"a.txt": ARRIVAL}), "events")
+    assert {r["vehicle"] for r in events if r["type"] == "docking"} == {"Saltmarsh-5"}
+
+
+def test_a_plan_without_a_clock_time_is_no_event(build_text):
+    events = rows(build_text({"a.txt": ARRIVAL}), "events")
+    assert {str(r["date"]) for r in events if r["type"] == "docking"} == {"2033-05-15"}
+
+
+def test_plans_that_are_not_events_and_past_tense_that_looks_like_plans(build_text):
+    text = (
+        "The countdown for Corrie Anselm-Quaye and her crew halted 20 seconds before the planned liftoff at 4:21 p.m. "
+        "Moscow time on March 21, 2029.\n"
+        "Dario Koskinen-Vale, who in 2027 set the world record for the longest single spacewalk, watched.\n"
+        "On April 3, 2029, the crew had set off from Baikonur and docked with the station at 9:12 a.m. EDT.\n"
+        "Anselm-Quaye ejected from the capsule, as planned, and landed by parachute at 10:55 a.m. Moscow time on "
+        "May 9, 2029.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    assert {(r["type"], str(r["date"])) for r in events} >= {("docking", "2029-04-03"), ("landing", "2029-05-09")}
+    assert not {str(r["date"]) for r in events if r["type"] == "launch"} & {"2029-03-21"}
+    assert not [r for r in events if r["type"] == "spacewalk"]

@@ -193,18 +193,25 @@ def _tense(span: Span, trigger_i: int) -> str:
             break
         token = token.head
     children = {c.lower_ for c in token.children}
-    if children & {"will", "’ll", "'ll"} or token.lower_ in _PLAN_WORDS or "due" in children:
+    if children & {"will", "’ll", "'ll"} or _plan_verb(token) or "due" in children:
         return "future"
-    if any(a.lower_ in _PLAN_WORDS for a in list(token.ancestors)[:2]):
+    if any(_plan_verb(a) for a in list(token.ancestors)[:2]):
         return "future"  # "expects to carry out spacewalks", "plans to launch"
     window = [t.lower_ for t in doc[max(span.start, trigger_i - 4) : trigger_i]]
-    if any(w in ("will", "scheduled", "expected", "due", "planned") for w in window):
+    plain = [w for n, w in enumerate(window) if n == 0 or window[n - 1] not in ("as", "than")]  # "as planned"
+    if any(w in ("will", "scheduled", "expected", "due", "planned") for w in plain):
         return "future"
     if window[-2:] in (["was", "to"], ["were", "to"], ["is", "to"], ["are", "to"]):
         return "future"  # "she was to come home in June": a plan, perhaps never carried out
     if token.tag_ in ("VBD", "VBN"):
         return "past"
     return "any"
+
+
+def _plan_verb(token) -> bool:
+    """'plans', 'expected', 'set to' -- not 'had set off' or 'set the record'."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lower_ in _PLAN_WORDS and (token.lower_ != "set" or after == "to")
 
 
 def _date_for(dm: DateMatch, anchor: date | None, tense: str, *, published: bool = True) -> PartialDate | None:
@@ -292,7 +299,9 @@ def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]
         if "splashdown" in kinds:  # "returned to Earth, splashing down ...": one splashdown
             triggers = [t for t in triggers if t[0] != "landing"]
         triggers = [
-            t for t in triggers if not _is_time_reference(ctx, span, t[1], t[2]) and not _modifier(ctx.doc, t[2])
+            t
+            for t in triggers
+            if not (_is_time_reference(ctx, span, t[1], t[2]) or _modifier(ctx.doc, t[2]) or _in_record(ctx.doc, t[1]))
         ]
         for n, (kind, first, last) in enumerate(triggers):
             share = _share(ctx, s.index, triggers, n)
@@ -306,7 +315,14 @@ _MODIFIED = {
     "team", "teams", "tower", "complex", "system", "systems", "abort", "escape", "rehearsal", "rehearsals",
     "campaign", "preparations", "readiness", "manifest", "plans", "attempt", "attempts", "mechanism", "adapter",
     "suit", "suits", "training", "area", "areas", "control", "hatch", "hatches", "ring", "target", "probe",
+    "sequence", "sequencer", "countdown", "vehicle", "vehicles", "director", "directors",
 }  # fmt: skip
+
+
+def _in_record(doc, first: int) -> bool:
+    """'the record for the longest single spacewalk', 'the most spacewalks': a record's measure (the
+    records extractor reads it), not an event of this sentence."""
+    return any(t.lower_ in ("longest", "most", "record", "shortest") for t in doc[max(first - 3, 0) : first])
 
 
 def _modifier(doc, last: int) -> bool:
@@ -318,6 +334,8 @@ def _is_time_reference(ctx: Context, span: Span, first: int, last: int) -> bool:
     """'three hours after launch', 'since its docking', 'after pulling away from the station': a
     trigger that times something else; 'after landing in Kazakhstan on June 2' still reports it."""
     doc = ctx.doc
+    if first > span.start and doc[first - 1].lower_ in ("planned", "scheduled", "targeted"):
+        return True  # "20 seconds before the planned liftoff at 4:21 p.m.": the plan's time, no event
     tail = ctx.text[doc[last].idx + len(doc[last].text) : span.end_char][:45]
     if (find_dates(tail) or find_times(tail)) and not _SCRUBBED.search(span.text):
         return False  # ... unless the sentence tells of a halted countdown ('stopped ... before launch on June 1')
@@ -330,7 +348,8 @@ def _is_time_reference(ctx: Context, span: Span, first: int, last: int) -> bool:
     j = k
     while j >= span.start and k - j < 6 and _in_subject(doc[j]):
         j -= 1
-    return j < k and j >= span.start and doc[j].lower_ in ("after", "since", "before") and doc[first].pos_ == "VERB"
+    verb = any(doc[t].pos_ == "VERB" for t in range(first, last + 1))  # "a day after a ... rocket lifted"
+    return j < k and j >= span.start and doc[j].lower_ in ("after", "since", "before") and verb
 
 
 def _in_subject(token) -> bool:
@@ -440,7 +459,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     if kind in _MISSION_EVENTS and not (day or times or place or station or vehicle):
         return
     planned = tense == "future"
-    if planned and (not times and (day is None or day.to_date() is None) or _conditional(span, first)):
+    if planned and (not times or _conditional(span, first)):
         return  # "is scheduled to launch early next month", "if all goes well, he will land on ..."
     mission = named[0] if named else None
     created = False
