@@ -872,7 +872,7 @@ def predicted_from_tables(tables: Mapping[str, Table]) -> ArticleFacts:
     kind_column = next((c for c in KIND_COLUMNS if c in records_table.variables), None)
     records = [
         RecordFacts(
-            holder=readable(_first(rows, "holder"), index),
+            holder=readable(holder, index),
             scope=_first(rows, "scope"),
             kind=_first(rows, kind_column) if kind_column else None,
             value=_first(rows, "value"),
@@ -882,8 +882,14 @@ def predicted_from_tables(tables: Mapping[str, Table]) -> ArticleFacts:
             previous_value=_first(rows, "previousValue"),
         )
         for rows in _group(records_table.rows, "record").values()
+        for holder in _holders(rows)  # a crew's record is each member's
     ]
     return ArticleFacts(people, missions, events, records)
+
+
+def _holders(rows: list[dict]) -> list:
+    """The distinct holders of one record, in row order (at least one, possibly None)."""
+    return _values(rows, "holder") or [None]
 
 
 def skipped_fact_types(tables: Mapping[str, Table]) -> set[str]:

@@ -499,6 +499,14 @@ def test_person_iris_become_names() -> None:
     ) in facts
 
 
+def test_a_record_with_several_holders_is_each_holders() -> None:
+    tables = _tables()
+    row = dict(tables["records"].rows[0], record="urn:r:crew", holder="Ada Voss", value=84)
+    tables["records"] = ev.Table(tables["records"].variables, [row, dict(row, holder="Ben Ortiz")])
+    holders = {r.holder for r in ev.predicted_from_tables(tables).records}
+    assert holders == {"Ada Voss", "Ben Ortiz"}
+
+
 def test_record_kind_is_skipped_without_a_kind_column() -> None:
     tables = _tables()
     assert ev.skipped_fact_types(tables) == set()

@@ -93,3 +93,69 @@ Counting two earlier tours, the cosmonaut has now logged a total of 747 days in 
 def test_the_cosmonaut_is_the_storys_lead_not_the_person_last_compared(build_text):
     rows = records(build_text({"l.txt": LEAD}))
     assert {(r["holder"], r["value"]) for r in rows if r["value"] == 747} == {("Arkady Velmirov-Stasz", 747)}
+
+
+NATIONAL = """Commander Odile Brassac-Whitmore, 44, of Canada, took command of Pellucid Station on May 18, 2033.
+She already holds the Canadian record for the longest single spaceflight.
+On her first mission she spent 248 days aboard Pellucid, coming home in March 2031.
+That beat the previous national mark of 212 days, set by astronaut Lucien Marchetti-Dube.
+"""
+
+
+def test_that_beat_the_previous_national_mark_is_the_record_told_before(build_text):
+    rows = records(build_text({"r.txt": NATIONAL}))
+    mine = {(r["scope"], r["value"], r["year"], r["previousHolder"], r["previousValue"])
+            for r in rows if r["holder"] == "Odile Brassac-Whitmore"}  # fmt: skip
+    assert ("canada", 248, "2031", "Lucien Marchetti-Dube", 212) in {
+        (a, b, c and str(c), d, e) for a, b, c, d, e in mine
+    }
+
+
+def test_moves_her_past_and_a_quote_about_records_names_none(build_text):
+    text = (
+        "Commander Ndeshi Kalumbu-Laine splashed down off Walvis Bay on March 16, 2034.\n"
+        "With this flight, Kalumbu-Laine's career total stands at 733 days.\n"
+        "That moves her past the women's cumulative record of 702 days set in 2032 by Ines Vukotic-Amari, "
+        "a retired astronaut.\n"
+        '"Records like this are built one day at a time," said spokeswoman Lerato Fenner-Dlamini.\n'
+    )
+    rows = records(build_text({"r.txt": text}))
+    assert {
+        (r["holder"], r["scope"], r["value"], r["previousHolder"])
+        for r in rows
+        if r["holder"] == "Ndeshi Kalumbu-Laine"
+    } == {("Ndeshi Kalumbu-Laine", "women", 733, "Ines Vukotic-Amari")}
+
+
+def test_a_crews_record_flight_is_each_members_and_chinese_astronauts_scope_it(build_text):
+    text = (
+        "Three Chinese astronauts, Zhou Minghai, Lu Jianping and Tan Xiaoyu, landed at Dongfeng on Nov. 4, 2031, "
+        "ending a 192-day stay aboard Tiangong, the longest mission yet flown by a Chinese crew.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    assert {(r["holder"], r["scope"], r["value"]) for r in rows} == {
+        (name, "china", 192) for name in ("Zhou Minghai", "Lu Jianping", "Tan Xiaoyu")
+    }
+    assert len({r["record"] for r in rows}) == 1
+
+
+def test_the_owner_of_a_length_is_its_verbs_subject(build_text):
+    text = (
+        "Astronaut Ilse Brandvold landed on Nov. 9, 2031, with Pierre Castagnet-Roy.\n"
+        "Counting his first flight, a 196-day stay for which he rode up in Soyuz MS-03, Castagnet-Roy has now spent "
+        "396 days in orbit.\n"
+        "That beats the European record of 362 days held by German astronaut Anselm Gerstacker.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    assert {(r["holder"], r["value"], r["previousHolder"]) for r in rows if r["previousHolder"]} == {
+        ("Pierre Castagnet-Roy", 396, "Anselm Gerstacker")
+    }
+
+
+def test_a_national_record_of_a_shared_flight_is_not_each_crewmates(build_text):
+    text = (
+        "Astronaut Wren Tallis-Moore and cosmonaut Arkady Velichko landed on March 1, 2031.\n"
+        "They worked with nine crewmates during their 340-day mission, a record for a U.S. spaceflight.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    assert len({r["holder"] for r in rows if r["value"] == 340}) == 1  # which one the words do not say

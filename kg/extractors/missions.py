@@ -419,7 +419,14 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
         if found:
             return found
     people = crew_in_sentence(ctx, sentence)
-    for token in ctx.sentence_span(sentence):
+    verb = (
+        span.root
+    )  # the subject of the verb the length belongs to ("..., for which he rode up ..., Pesquet has spent 396 days")
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    for token in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + list(ctx.sentence_span(sentence)):
         if token.dep_ in ("nsubj", "nsubjpass"):
             found = _refs_at(ctx, token.i)
             if found and all(r in people for r in found):

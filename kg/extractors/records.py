@@ -42,6 +42,8 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
+# what names a particular record when the sentence gives no length of its own
+_SAYS_WHICH = re.compile(r"\blongest\b|\bmost\b|\bthe\s+(?:\S+\s+){0,3}record\b|\brecords?\s+for\b|\bmark\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
 _LIFE = re.compile(r"\b(?:retired|retiring|born|joined|died|selected|left)\b[^,;]*$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -53,8 +55,9 @@ _NATIONAL_PERSON = re.compile(
 
 
 _AMONG = re.compile(
-    r"\b(?:by|of|for)\s+(?:any|an?|all)\s+(?:other\s+)?(?P<who>(?:U\.S\.|\w+))\s+(?:astronauts?|cosmonauts?|taikonauts?)\b"
-)
+    r"\b(?:by|of|for)\s+(?:(?:any|an?|all)\s+(?:other\s+)?(?P<who>(?:U\.S\.|\w+))\s+(?:astronauts?|cosmonauts?|taikonauts?|crew)"
+    r"|(?P<many>(?:U\.S\.|\w+))\s+(?:astronauts|cosmonauts|taikonauts|crews?))\b"
+)  # "by any Japanese astronaut", "ever made by Chinese astronauts", "flown by a Chinese crew"
 
 
 def _scope(text: str) -> str | None:
@@ -69,8 +72,8 @@ def _scope(text: str) -> str | None:
     if re.search(r"\bworld\b", text, re.I):
         return "world"
     among = _AMONG.search(text)  # "the longest flight by any Japanese astronaut": counted among them
-    if among:
-        return _scope(among.group("who"))
+    if among and _scope(among.group("who") or among.group("many")):
+        return _scope(among.group("who") or among.group("many"))
     cleaned = _NATIONAL_PERSON.sub(" ", text)
     found = [
         (m.start(), scope) for pattern, scope in _SCOPES[1:] if scope != "world" for m in [pattern.search(cleaned)] if m
@@ -209,13 +212,18 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
     span = ctx.sentence_span(sentence)
-    beat = next((t for t in span if t.lower_ in _BEAT), None)
+    beat = next((t for t in span if t.lower_ in _BEAT or _past(t)), None)
     cut = beat.idx - base if beat is not None else len(text)
     new_text = text[:cut]
     kind = _kind(text, ctx.sentences[sentence - 1].text if sentence else "")
     # "a year-long stay", "six months": rhetorical lengths are not record values; spacewalks count hours
     units = ("hour",) if kind == "spacewalk_duration" else ("day", "week")
-    durations = [d for d in durations_in(text) if d.duration.unit in units]
+    # ... nor is "one day at a time": no duration record is counted in single days
+    durations = [
+        d
+        for d in durations_in(text)
+        if d.duration.unit in units and (d.duration.unit == "hour" or d.duration.whole_days() > 1)
+    ]
     new_dur = next((d for d in durations if d.start < cut), None)
     value_sentence = sentence
     carried = _carried(ctx, sentence, cut, new_dur, units)
@@ -240,21 +248,35 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         holders = [r for m, r in ctx.in_sentence(sentence, "person") if m.start - base < cut][:1]
     if not holders:
         return
+    if new_dur is None and beat is None and not _SAYS_WHICH.search(text):
+        return  # "Records like this are built one day at a time": no record named
     holder = max(holders, key=lambda r: (ctx.counts[r], str(r)))
     mission = missions.of(holder)
     info = missions.info(mission) if mission else None
     fallback = info.duration_days if info and kind == "single_flight_duration" else None
     value = _amount(new_dur) if new_dur else fallback
     unit = "HR" if new_dur is not None and new_dur.duration.unit == "hour" else "DAY"
-    years = _YEAR.findall(new_text)
+    years = _YEAR.findall(new_text) or (_YEAR.findall(ctx.sentences[value_sentence].text) if carried else [])
     year = int(years[-1]) if years else end_years.get(mission)
     scope = _scope(new_text) or (_scope(ctx.sentences[value_sentence].text) if value_sentence != sentence else None)
+    if scope is None and re.search(r"\bnational\b", text, re.I):
+        scope = _told_scope(
+            ctx, value_sentence
+        )  # "... holds the Canadian record ... That beat the previous national mark"
     olds = _old_records(ctx, sentence, cut, durations, kind, holder, scope) if beat is not None else []
     scopes = [scope] if scope else sorted({o[1] for o in olds if o[1]}) or [_scope(text)]
+    # a crew's flight is each member's record when it counts over everyone or over such crews
+    # ('the longest mission yet flown by a Chinese crew'), not 'a record for a U.S. spaceflight'
+    among = _AMONG.search(text)
+    by_crews = among is not None and (among.group("many") is not None or "crew" in among.group(0))
+    shared = kind == "single_flight_duration" and mission is not None and (scope in (None, "world") or by_crews)
     for scope in scopes:
         record = Ref("record", (kind, scope or "unknown", holder))
         emit(record, "type", Concept("class", "Record"), sentence, text)
         emit(record, "holder", holder, sentence, text)
+        for other in holders:  # "Three Chinese astronauts ... ending a 192-day stay, the longest ...": a crew's flight
+            if other != holder and shared and missions.of(other) == mission:
+                emit(record, "holder", other, sentence, text)
         emit(record, "recordKind", Concept("record-kind", kind), sentence, text)
         if scope:
             emit(record, "scope", Concept("scope", scope), sentence, text)
@@ -277,10 +299,16 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
             emit(*st)
 
 
+def _past(token) -> bool:
+    """'moves her past the women's record', 'took him past': 'past' after an object pronoun beats."""
+    return token.lower_ == "past" and token.i > 0 and token.doc[token.i - 1].lower_ in ("her", "him", "them", "it")
+
+
 _ANAPHOR = re.compile(
-    r"^(?:that|this|the|her|his|their)\s+(?:new\s+)?(?:total|tally|stay|flight|mission|mark|figure|sum|count|feat)\b",
+    r"^(?:that|this|the|her|his|their)\s+(?:new\s+)?(?:total|tally|stay|flight|mission|mark|figure|sum|count|feat)\b"
+    r"|^(?:that|this|it)\s+(?:\w+\s+)?(?:beat|beats|broke|breaks|topped|tops|surpassed|surpasses|eclipsed|eclipses|moves|moved|puts|put|took|takes)\b",
     re.I,
-)
+)  # "That total beats ...", "That beat the previous national mark ...", "That moves her past ..."
 
 
 def _carried(ctx: Context, sentence: int, cut: int, new_dur, units) -> tuple[Ref, object] | None:
@@ -290,8 +318,8 @@ def _carried(ctx: Context, sentence: int, cut: int, new_dur, units) -> tuple[Ref
     base = ctx.sentences[sentence].start
     if sentence == 0 or new_dur is not None or not _ANAPHOR.match(text):
         return None
-    if any(m.start - base < cut for m, _ in ctx.in_sentence(sentence, "person")):
-        return None
+    if any(m.start - base < cut and m.source != "pronoun" for m, _ in ctx.in_sentence(sentence, "person")):
+        return None  # ("That moves her past ...": a pronoun names no other holder)
     lengths = [d for d in durations_in(ctx.sentences[sentence - 1].text) if d.duration.unit in units]
     if not lengths:
         return None
@@ -300,6 +328,13 @@ def _carried(ctx: Context, sentence: int, cut: int, new_dur, units) -> tuple[Ref
     span = ctx.span(start + length.start, start + length.end)
     owners = _owner(ctx, sentence - 1, span) if span is not None else []
     return (max(owners, key=lambda r: (ctx.counts[r], str(r))), length) if owners else None
+
+
+def _told_scope(ctx: Context, sentence: int) -> str | None:
+    """What a 'national' record counts over: the scope the sentence before gives ('... holds the
+    Canadian record', 'he is the first Chinese astronaut to ...')."""
+    before = ctx.sentences[sentence - 1].text if sentence else ""
+    return _scope(before)
 
 
 def _clause_value(text: str, clause: str, at: int, durations) -> Decimal | int | None:
