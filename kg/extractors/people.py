@@ -46,7 +46,8 @@ def extract(ctx: Context) -> list[Statement]:
         refs = ctx.refs(i)
         if m.source == "counted" and refs:  # "Three Chinese astronauts" said of the three named
             span = ctx.span(m.start, m.end)
-            for predicate, obj, _ in _left_facts(ctx, span.end, span.end)[0] if span is not None else ():
+            facts = _left_facts(ctx, span.end, span.end)[0] + _agency_after(ctx, span.end) if span is not None else []
+            for predicate, obj, _ in facts:  # ... and "Three astronauts of the Boreal Orbital Agency"
                 for ref in refs:
                     emit(ref, predicate, obj, m.sentence, m.text)
             continue
@@ -67,7 +68,7 @@ def extract(ctx: Context) -> list[Statement]:
             facts = _inherited(ctx, span.start, plural_roles)
             plural = bool(facts)  # passed on again: "astronauts A, B and C"
         if plural:
-            plural_roles[span.end - 1] = facts
+            plural_roles[span.end - 1] = list(facts)  # a copy: what follows the name is its own
         facts += _right_facts(ctx, span.end)
         if not any(p == "agency" for p, _, _ in facts):
             facts += _pair_agency(ctx, span.end, not plural and any(p == "role" for p, _, _ in facts))
@@ -219,9 +220,16 @@ def _age_before(ctx: Context, start: int) -> list[tuple]:
 
 def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -> list[tuple]:
     """Facts a plural role word ('cosmonauts A and B') passes on along a list of names."""
+    doc = ctx.doc
     j = start - 1
-    while j >= 0 and ctx.doc[j].lower_ in ("and", ","):
+    while j >= 0 and doc[j].lower_ in ("and", ","):
         j -= 1
+    if j >= 1 and _entity_id(doc[j], ("country",)):  # "specialists A, from Finland, and B"
+        k = doc[j].ent_iob_ == "I" and next((t.i for t in reversed(doc[: j + 1]) if t.ent_iob_ == "B"), j) or j
+        if k >= 1 and doc[k - 1].lower_ in ("of", "from"):
+            j = k - 2
+            while j >= 0 and doc[j].text == ",":
+                j -= 1
     return list(plural_roles.get(j, []))
 
 
@@ -236,7 +244,9 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
     ', 41, an Argentine astronaut of the commission', ', director-general of the Danubian Space
     Agency,', ' served as the spacecraft commander'."""
     doc = ctx.doc
-    facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(doc, end)
+    facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(doc, end) + _home_after(doc, end)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "from":
+        facts += _home_after(doc, end + 1)  # "Riitta Dela-Mwangi, from Finland,"
     app = end
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")", "."):
         try:
@@ -247,6 +257,7 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             facts.append(("age", age, end))
             app = end + 2  # the apposition may go on: "Inchauspe-Halvorsen, 41, an Argentine astronaut"
             facts += _agency_after(ctx, app + 1)  # "Gerst, 42, of the European Space Agency"
+            facts += _home_after(doc, app + 1)  # "Genevieve Ashcombe-Tremblay, 44, of Canada,"
     if app + 2 < len(doc) and doc[app].text == ",":
         k = app + 1
         if doc[k].lower_ in ("a", "an", "the"):
@@ -277,6 +288,23 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
         elif _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
             facts.extend(p for p in pending if p[0] == "nationality")
     return facts
+
+
+def _home_after(doc, k: int) -> list[tuple]:
+    """'X of Norway', 'X, from Finland,': the country a phrase ends with is the person's (not in
+    "of Canada's space agency", where the country only names the agency)."""
+    if k >= len(doc) or doc[k].lower_ not in ("of", "from"):
+        return []
+    j = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+    country = _entity_id(doc[j], ("country",)) if j < len(doc) else None
+    if country is None:
+        return []
+    after = j + 1
+    while after < len(doc) and doc[after].ent_iob_ == "I":
+        after += 1
+    if after < len(doc) and doc[after].lower_ not in (",", ".", ";", "and", "who", ")", "—", "-"):
+        return []
+    return [("nationality", Ref("place", (country,)), j)]
 
 
 def _pair_agency(ctx: Context, end: int, has_role: bool) -> list[tuple]:

@@ -123,6 +123,7 @@ def unlisted(doc: Doc) -> Doc:
                 found.append(Span(doc, start, stop, label=UNLISTED, span_id=f"{head.kind}:{head.cls}"))
             break
     names = {f.text: f.id_ for f in found}
+    names.update(_acronyms(doc, found))
     for span, word in _named_instances(doc):
         found.append(span)
         names.setdefault(word, span.id_)  # later, 'Resilience' alone is the same capsule
@@ -132,6 +133,19 @@ def unlisted(doc: Doc) -> Doc:
     keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
     doc.ents = filter_spans(keep + found)
     return doc
+
+
+def _acronyms(doc: Doc, found: list[Span]) -> dict[str, str]:
+    """'the Kalahari-Atlantic Space Authority (KASA)': the capitals in brackets after an agency's
+    name are its short name, keyed to the full one ("organization:SpaceAgency:Kalahari-...")."""
+    out: dict[str, str] = {}
+    for span in found:
+        if not span.id_.startswith("organization:") or span.end + 2 >= len(doc):
+            continue
+        short = doc[span.end + 1]
+        if doc[span.end].text == "(" and doc[span.end + 2].text == ")" and short.is_upper and 2 <= len(short) <= 8:
+            out[short.text] = f"{span.id_}:{span.text}"
+    return out
 
 
 def _named_instances(doc: Doc) -> list[tuple[Span, str]]:
@@ -214,8 +228,9 @@ def _name_before(doc: Doc, i: int) -> int | None:
     start = i
     while start > 0 and i - start < 3:
         t = doc[start - 1]
-        if t.ent_id_ or t.ent_type_ == "MISSION" or t.is_stop or t.lower_ in _NOT_CRAFT_NAMES:
-            break
+        joined = start >= 2 and doc[start - 2].text in ("-", "‐") and not doc[start - 2].whitespace_
+        if t.ent_id_ and not joined or t.ent_type_ == "MISSION" or t.is_stop or t.lower_ in _NOT_CRAFT_NAMES:
+            break  # ... but a listed word joined into a longer name counts ('Kalahari-Atlantic Space Authority')
         if t.text[:1].isupper() and any(c.isalpha() for c in t.text) or t.like_num and start < i:
             start -= 1
             continue
@@ -356,9 +371,10 @@ def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -
     queue = sorted(e for e in ents if e.label_ == "PERSON")
     while queue:
         person = queue.pop(0)
+        end = _past_home(doc, person.end)
         for link in _LIST_LINKS:
-            j = person.end + len(link)
-            if j >= len(doc) or [t.lower_ for t in doc[person.end : j]] != list(link):
+            j = end + len(link)
+            if j >= len(doc) or [t.lower_ for t in doc[end:j]] != list(link):
                 continue
             name = _name_at(doc, j)
             if (
@@ -374,6 +390,18 @@ def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -
                 queue.append(span)
             break
     return out
+
+
+def _past_home(doc: Doc, end: int) -> int:
+    """The token after a home phrase that follows a name ('A of Chile and B', 'A, from Finland, and
+    B'), else ``end`` itself."""
+    k = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if k + 1 < len(doc) and doc[k].lower_ in ("of", "from") and _is_country(doc[k + 1]):
+        after = k + 2
+        while after < len(doc) and doc[after].ent_iob_ == "I":
+            after += 1
+        return after if k == end or (after < len(doc) and doc[after].text == ",") else end
+    return end
 
 
 def _name_at(doc: Doc, j: int) -> list:
