@@ -195,7 +195,7 @@ def _counted_group(
         return list(dict.fromkeys(r for j in idx for r in refs[j]))
 
     gathered: list[Ref] = []
-    for distance in range(max(count, _SALIENCE_WINDOW) + 4):
+    for distance in range(max(count, _SALIENCE_WINDOW) + (12 if step > 0 else 4)):
         found = named(m.sentence + step * distance)
         gathered += [r for r in (reversed(found) if step < 0 else found) if r not in gathered]
         if len(gathered) >= count:

@@ -386,3 +386,25 @@ def test_plans_that_are_not_events_and_past_tense_that_looks_like_plans(build_te
     assert {(r["type"], str(r["date"])) for r in events} >= {("docking", "2029-04-03"), ("landing", "2029-05-09")}
     assert not {str(r["date"]) for r in events if r["type"] == "launch"} & {"2029-03-21"}
     assert not [r for r in events if r["type"] == "spacewalk"]
+
+
+LATER_HISTORY = """# Shenzhou-31 trio lands after five months
+
+DONGFENG, Nov. 2 — Three Chinese astronauts came back to Earth on Tuesday, Nov. 2, 2032, after 154 days in orbit.
+The return capsule of the Shenzhou-31 spacecraft touched down at the Dongfeng landing site at 8:11 a.m. Beijing time.
+Search teams reached it within minutes.
+Medical staff found the crew in good health.
+The capsule had separated from the station on Monday evening.
+Recovery crews photographed the module.
+The flight had begun in late May from Jiuquan.
+During their stay the three carried out about 70 experiments.
+On July 20, Meng Haoqing and Lu Zhiwen went outside for nearly eight hours, while Tan Ruolan helped from inside.
+The mission was Meng's third. He first went to space on Shenzhou-24 in 2027 and later flew on Shenzhou-27.
+"""
+
+
+def test_a_counted_crew_named_far_ahead_lands_on_the_storys_flight_not_a_later_named_earlier_one(build_text):
+    b = build_text({"t.md": LATER_HISTORY})
+    crews = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    assert {("Shenzhou-31", n) for n in ("Meng Haoqing", "Lu Zhiwen", "Tan Ruolan")} <= crews
+    assert not {n for m, n in crews if m == "Shenzhou-24"} & {"Lu Zhiwen", "Tan Ruolan"}

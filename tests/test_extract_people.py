@@ -334,3 +334,8 @@ def test_homes_and_agencies_of_a_crew(build_text, name, key, value):
 
 def test_what_follows_the_first_name_of_a_list_is_not_passed_on(build_text):
     assert values(people_rows(build_text, HOMES), "Tomasz Iyen-Balogun", "nationality") == {"Polish"}
+
+
+def test_a_dateline_name_before_took_is_a_person(build_text):
+    text = "HOUSTON — Lucan Parmenter took charge of the station on Wednesday, Oct. 2, 2031.\n"
+    assert {r["name"] for r in people_rows(build_text, text)} == {"Lucan Parmenter"}

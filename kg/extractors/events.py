@@ -530,6 +530,9 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | N
     """The flight an event belongs to when the sentence does not name it: its crew's, else the
     article's only flight (for 'the capsule docked ...' too) unless the sentence names another vehicle."""
     mission = next((missions.of(p) for p in participants if missions.of(p)), None)
+    main = main_flight(ctx)
+    if mission not in (None, main) and main is not None and ctx.first_sentence.get(mission, 0) > sentence:
+        mission = main  # a flight the text names only later ('He first went up on Shenzhou-7 ...'): not yet this one
     if mission is None and kind in _MISSION_EVENTS:
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
         if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:

@@ -514,7 +514,8 @@ def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
 def _acting_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> list[Span]:
     """A name right before a verb only people do ('Ferelith Nakashima-Aucoin came back from orbit',
     'Ilse Varga-Okafor said'): the model may call it an organisation, or miss it."""
-    firm = _firm_tokens(known)
+    # a PERSON span may grow by a first name the model mislabelled ('Lucan' NORP + 'Parmenter' PERSON)
+    firm = _firm_tokens([e for e in known if e.label_ != "PERSON"])
     verbs = gazetteer.person_verbs()
     blocked = gazetteer.non_name_words()
     out: list[Span] = []
