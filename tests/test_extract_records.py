@@ -159,3 +159,17 @@ def test_a_national_record_of_a_shared_flight_is_not_each_crewmates(build_text):
     )
     rows = records(build_text({"r.txt": text}))
     assert len({r["holder"] for r in rows if r["value"] == 340}) == 1  # which one the words do not say
+
+
+def test_a_length_no_single_flight_reaches_is_a_career_and_first_to_spend_is_a_record(build_text):
+    text = (
+        "MOSCOW — Russian cosmonaut Arseny Volkhovsky has become the first person to spend 1,100 days in space, "
+        "the Russian space agency Roscosmos said on Wednesday, June 5, 2030.\n"
+        "Volkhovsky is aboard the station with NASA astronaut Ruth Okwuosa-Lind.\n"
+    )
+    b = build_text({"r.txt": text})
+    rows = records(b)
+    assert {(r["holder"], r["scope"], r["value"]) for r in rows} == {("Arseny Volkhovsky", None, 1100)}
+    assert "cumulative" in rows[0]["description"]
+    durations = {r["durationDays"] for r in kg.query(b.dataset, "missions").rows}
+    assert 1100 not in durations

@@ -72,6 +72,9 @@ _EARLIER = re.compile(
 # "... who spent 437 days aboard Mir in 1994 and 1995.": a stay of its own, never this article's flight
 _IN_YEARS = re.compile(r"\bin (?:19|20)\d\d\s*(?:and|to|-|–)\s*(?:19|20)?\d\d[.!]?$", re.I)
 # "In all, the mission lasted 64 days": a total of one flight, not a career
+#: No single flight has come near this (the record, Polyakov's, is 437 days): a longer stated
+#: length is a career total whatever the words around it.
+LONGEST_FLIGHT_DAYS = 450
 _ONE_FLIGHT = re.compile(r"\b(?:the|this|that|her|his|their) (?:mission|flight|stay|expedition)\b", re.I)
 _CAREER_PLURAL = re.compile(r"\b(?:flights|missions|trips|spaceflights|cumulative|career|combined)\b", re.I)
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
@@ -489,6 +492,8 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     days = duration.whole_days()
     if days is None or days < 1 or duration.unit not in ("day", "week"):
         return  # "a year-long stay", "six months": rhetorical, not a stated length
+    if days > LONGEST_FLIGHT_DAYS:
+        return  # "a total of 505 days", "the first to spend 1,000 days": a career, no one flight
     text = ctx.sentences[sentence].text
     career = _CAREER.search(text) and not (_ONE_FLIGHT.search(text) and not _CAREER_PLURAL.search(text))
     if career or _EARLIER.search(text):

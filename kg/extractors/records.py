@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kg.extractors.base import Context, Emitter
-from kg.extractors.missions import Missions, _owner, durations_in
+from kg.extractors.missions import LONGEST_FLIGHT_DAYS, Missions, _owner, durations_in
 from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "records"
 _TRIGGER = re.compile(
-    r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b",
+    r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b"
+    r"|\bfirst (?:person|human|man|woman) (?:ever )?to (?:spend|log|reach|pass|top)\b",
     re.I,
 )
 _BEAT = {
@@ -50,7 +51,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 _NATIONAL_PERSON = re.compile(
-    r"(?:U\.S\.|US|American|NASA|Russian|Soviet|Chinese|European|ESA|Japanese|JAXA|Canadian)\s+(?:astronaut|cosmonaut|taikonaut|crew)",
+    r"(?:U\.S\.|US|American|NASA|Russian|Soviet|Chinese|European|ESA|Japanese|JAXA|Canadian)\s+(?:astronaut|cosmonaut|taikonaut|crew|space agency)",
 )
 
 
@@ -225,6 +226,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         if d.duration.unit in units and (d.duration.unit == "hour" or d.duration.whole_days() > 1)
     ]
     new_dur = next((d for d in durations if d.start < cut), None)
+    if kind == "single_flight_duration" and new_dur is not None and new_dur.duration.whole_days() > LONGEST_FLIGHT_DAYS:
+        kind = "cumulative_duration"  # "the first person to spend 1,000 days in space": no one flight is that long
     value_sentence = sentence
     carried = _carried(ctx, sentence, cut, new_dur, units)
     if carried is not None:
