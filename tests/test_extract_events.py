@@ -408,3 +408,20 @@ def test_a_counted_crew_named_far_ahead_lands_on_the_storys_flight_not_a_later_n
     crews = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
     assert {("Shenzhou-31", n) for n in ("Meng Haoqing", "Lu Zhiwen", "Tan Ruolan")} <= crews
     assert not {n for m, n in crews if m == "Shenzhou-24"} & {"Lu Zhiwen", "Tan Ruolan"}
+
+
+def test_a_docking_by_the_flights_capsule_and_an_undocking_by_it_are_the_flights(build_text):
+    text = (
+        "A four-person crew returned from Pellucid Station on Thursday, March 16, 2034, when the Saltmarsh-4 capsule "
+        "splashed down off Walvis Bay.\n"
+        "It had undocked from the station at 2:10 p.m. GMT on Wednesday.\n"
+        "Mission PX-11 was commanded by Ndapewa Kalumbu-Oyelaran, with pilot Matteus Oyar-Keller.\n"
+        "The quartet had launched on September 14, 2033, aboard the Saltmarsh-4, and the Saltmarsh-4 docked with "
+        "Pellucid Station two days later.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    for kind in ("docking", "undocking"):
+        assert {r["participant"] for r in events if r["type"] == kind} == {
+            "Ndapewa Kalumbu-Oyelaran",
+            "Matteus Oyar-Keller",
+        }, kind

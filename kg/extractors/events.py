@@ -464,7 +464,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     mission = named[0] if named else None
     created = False
     if mission is None:
-        mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle)
+        mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle, emit.statements)
         if mission is None and participants and kind in ("launch", "landing", "splashdown"):
             mission = new_stay(ctx, sentence, participants, anywhere=False)  # the lead's (unnamed) stay
             created = True
@@ -526,16 +526,23 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
             emit(mission, "crewMember", person, sentence, evidence)
 
 
-def _mission_of(ctx, missions, sentence, kind, participants, vehicle) -> Ref | None:
-    """The flight an event belongs to when the sentence does not name it: its crew's, else the
-    article's only flight (for 'the capsule docked ...' too) unless the sentence names another vehicle."""
+def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -> Ref | None:
+    """The flight an event belongs to when the sentence does not name it: its crew's, else the one
+    flight its vehicle flew (as found so far, ``told``), else the article's only flight (for 'the
+    capsule docked ...' too) unless the sentence names another vehicle."""
     mission = next((missions.of(p) for p in participants if missions.of(p)), None)
     main = main_flight(ctx)
     if mission not in (None, main) and main is not None and ctx.first_sentence.get(mission, 0) > sentence:
         mission = main  # a flight the text names only later ('He first went up on Shenzhou-7 ...'): not yet this one
+    if mission is None and vehicle is not None:  # "the Oryx-4 docked ...": the one flight flown in it
+        flown = {i.ref for i in missions.infos if vehicle in i.spacecraft} | {
+            st.subject for st in told if st.predicate == "spacecraft" and st.object == vehicle
+        }
+        mission = flown.pop() if len(flown) == 1 else None
     if mission is None and kind in _MISSION_EVENTS:
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
-        if participants or kind in ("launch", "landing", "splashdown") or words & _CRAFT_NOUNS:
+        craft_word = words & _CRAFT_NOUNS or kind in ("docking", "undocking") and "it" in words  # "It had undocked"
+        if participants or kind in ("launch", "landing", "splashdown") or craft_word:
             mission = lead_mission(ctx, missions)
     if mission is not None and vehicle is not None and _other_vehicle(ctx, missions, mission, vehicle):
         return None
