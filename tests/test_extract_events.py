@@ -425,3 +425,16 @@ def test_a_docking_by_the_flights_capsule_and_an_undocking_by_it_are_the_flights
             "Ndapewa Kalumbu-Oyelaran",
             "Matteus Oyar-Keller",
         }, kind
+
+
+def test_an_event_told_with_a_day_no_year_resolves_is_kept_undated(build_text):
+    text = (
+        "PENSACOLA, Fla., Oct. 25 — Commander Odalys Brenner-Quaye and pilot Idris Mahlangu-Voss splashed down in "
+        "the Gulf of Mexico off Pensacola at 3:29 a.m. CDT on Friday.\n"
+        "Their capsule had made the trip home in about ten hours since undocking.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    assert {(r["type"], r["date"], r["participant"]) for r in events} == {
+        ("splashdown", None, "Odalys Brenner-Quaye"),
+        ("splashdown", None, "Idris Mahlangu-Voss"),
+    }

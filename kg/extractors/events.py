@@ -292,6 +292,7 @@ def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]
     """Event statements, and mission start/end dates from launches and landings."""
     emit = Emitter(ctx, NAME)
     known_days: dict[Ref, PartialDate] = {}
+    yearless: set[Ref] = set()
     for s in ctx.sentences:
         span = ctx.sentence_span(s.index)
         triggers = triggers_in(span)
@@ -305,9 +306,11 @@ def extract(ctx: Context, missions: Missions, anchor: Anchor) -> list[Statement]
         ]
         for n, (kind, first, last) in enumerate(triggers):
             share = _share(ctx, s.index, triggers, n)
-            _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, share)
+            told = _event(ctx, missions, anchor, emit, s.index, span, kind, first, last, known_days, share)
+            if told is not None:
+                yearless.add(told)
         _stay_dates(ctx, missions, emit, s.index)
-    return _merge_unattached(_drop_undated(emit.statements))
+    return _merge_unattached(_drop_undated(emit.statements, yearless))
 
 
 _MODIFIED = {
@@ -407,9 +410,10 @@ def _merge_unattached(statements: list[Statement]) -> list[Statement]:
     return list(dict.fromkeys(out))
 
 
-def _drop_undated(statements: list[Statement]) -> list[Statement]:
+def _drop_undated(statements: list[Statement], yearless: set[Ref] = frozenset()) -> list[Statement]:
     """A launch, landing or docking the article never dates is a passing mention ("since
-    launch"), not an event to report; the crew it named stays on the mission."""
+    launch"), not an event to report; the crew it named stays on the mission.  One told with a
+    date or time the article gives no year for (``yearless``) is kept, undated."""
     dated = {st.subject for st in statements if st.predicate in ("date", "time")}
     attended = {st.subject for st in statements if st.predicate == "participant"}
     drop = {
@@ -417,12 +421,13 @@ def _drop_undated(statements: list[Statement]) -> list[Statement]:
         for st in statements
         if st.subject.kind == "event"
         and st.subject not in dated
+        and st.subject not in yearless
         and (st.subject.key[0] in _MISSION_EVENTS or st.subject not in attended)
     }
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
-def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, share) -> None:
+def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, share) -> Ref | None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
     if any(w in after for w in _OFF_WORLD):
@@ -524,6 +529,9 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         emit(ref, "participant", person, sentence, evidence)
         if mission is not None and kind in ("landing", "splashdown", "launch") and not planned:
             emit(mission, "crewMember", person, sentence, evidence)
+    # told with a day or a clock time that no year resolves ('at 3:29 a.m. CDT' in a story without
+    # one): an event that happened, kept undated, not a passing mention
+    return ref if day is None and (own or times) and not planned else None
 
 
 def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -> Ref | None:
