@@ -339,3 +339,27 @@ def test_what_follows_the_first_name_of_a_list_is_not_passed_on(build_text):
 def test_a_dateline_name_before_took_is_a_person(build_text):
     text = "HOUSTON — Lucan Parmenter took charge of the station on Wednesday, Oct. 2, 2031.\n"
     assert {r["name"] for r in people_rows(build_text, text)} == {"Lucan Parmenter"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frank Delacourt-Venn, who commanded the outpost in 2029, watched the launch.",
+        "The flight is commanded by Mei-Ling Achterholm, 44, a Norwegian astronaut.",
+        "Rob Crispin-Hale, 45, commanded the five NASA astronauts.",
+        "Anselm Gorbach-Teo, who led the Crew-19 mission, spoke first.",
+    ],
+)
+def test_who_commanded_a_flight_or_a_crew_is_a_commander(build_text, text):
+    rows = people_rows(build_text, text)
+    assert "commander" in {r["role"] for r in rows}
+
+
+def test_commanding_respect_is_no_command(build_text):
+    rows = people_rows(build_text, "Ann Voskresenskaya-Lind commanded respect among engineers.")
+    assert "commander" not in {r["role"] for r in rows}
+
+
+def test_a_name_before_comma_who_is_a_person(build_text):
+    rows = people_rows(build_text, "Anselm Gorbach-Teo, who trained for six years, spoke first.")
+    assert {r["name"] for r in rows} == {"Anselm Gorbach-Teo"}

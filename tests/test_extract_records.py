@@ -173,3 +173,15 @@ def test_a_length_no_single_flight_reaches_is_a_career_and_first_to_spend_is_a_r
     assert "cumulative" in rows[0]["description"]
     durations = {r["durationDays"] for r in kg.query(b.dataset, "missions").rows}
     assert 1100 not in durations
+
+
+def test_a_flights_length_is_not_a_career_total_and_a_remark_on_a_record_holds_none(build_text):
+    text = (
+        "Commander Talia Brandvik-Osei landed on Tuesday, May 6, 2031, after 247 days aboard the station, and with that flight "
+        "became the woman with the most time in space.\n"
+        "With this third mission, Brandvik-Osei has logged 702 days in orbit.\n"
+        "That moves her past Renata Oberholz-Kaur, who set the women's mark of 688 days when she retired in 2029.\n"
+        "Priya Rautenfeld-Oduya, the agency's administrator, called the record a milestone.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    assert {(r["holder"], r["value"]) for r in rows} == {("Talia Brandvik-Osei", 702), ("Renata Oberholz-Kaur", 688)}

@@ -129,6 +129,8 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
     roles = gazetteer.roles()
     doc = ctx.doc
     facts: list[tuple] = []
+    if start >= 2 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in ("commanded", "led"):
+        facts.append(("role", Concept("role", "commander"), start - 2))  # "The flight is commanded by X"
     plural = False
     j = start - 1
     seen_role = False
@@ -408,6 +410,8 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         k += 2  # "Hurley, 53, served as ..."
     if k < len(doc) and doc[k].lower_ == "who":
         k += 1
+    if k < len(doc) and doc[k].lower_ in _COMMANDED and _commanded_object(doc, k + 1):
+        return [("role", Concept("role", "commander"), k)]  # "De Winne, who commanded the outpost in 2009"
     if k >= len(doc) or doc[k].lower_ not in _COPULA:
         return []
     facts: list[tuple] = []
@@ -425,6 +429,25 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         elif tok.ent_type_ == "PERSON" or tok.text in (",", ".", ";") or tok.pos_ == "VERB":
             break
     return []
+
+
+_COMMANDED = {"commanded", "commands", "command", "commanding", "led", "leads"}
+_COMMAND_OBJECTS = {
+    "flight", "mission", "station", "outpost", "crew", "capsule", "spacecraft", "expedition", "laboratory", "soyuz",
+    "astronauts", "cosmonauts", "taikonauts", "shuttle", "complex", "lab", "ship",
+}  # fmt: skip
+
+
+def _commanded_object(doc, k: int) -> bool:
+    """What 'commanded' governs is a flight, a craft or a crew ('the outpost', 'the Soyuz', 'the
+    Crew-9 mission', 'the five NASA astronauts'), not 'respect' or 'a battalion'."""
+    for j in range(k, min(k + 5, len(doc))):
+        tok = doc[j]
+        if tok.lower_ in _COMMAND_OBJECTS or tok.ent_type_ == "MISSION":
+            return True
+        if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+            return False
+    return False
 
 
 def _dedupe(facts: list[tuple]) -> list[tuple]:

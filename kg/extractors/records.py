@@ -225,6 +225,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         for d in durations_in(text)
         if d.duration.unit in units and (d.duration.unit == "hour" or d.duration.whole_days() > 1)
     ]
+    if kind == "cumulative_duration":  # "after 247 days aboard ..., became the woman with the most time": one flight's
+        durations = [d for d in durations if not _flight_length(text, d)]
     new_dur = next((d for d in durations if d.start < cut), None)
     if kind == "single_flight_duration" and new_dur is not None and new_dur.duration.whole_days() > LONGEST_FLIGHT_DAYS:
         kind = "cumulative_duration"  # "the first person to spend 1,000 days in space": no one flight is that long
@@ -266,6 +268,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         scope = _told_scope(
             ctx, value_sentence
         )  # "... holds the Canadian record ... That beat the previous national mark"
+    if value is None and beat is None and scope is None and not year:
+        return  # "X called the record 'a milestone'": a record spoken of, with nothing of its own
     olds = _old_records(ctx, sentence, cut, durations, kind, holder, scope) if beat is not None else []
     scopes = [scope] if scope else sorted({o[1] for o in olds if o[1]}) or [_scope(text)]
     # a crew's flight is each member's record when it counts over everyone or over such crews
@@ -331,6 +335,14 @@ def _carried(ctx: Context, sentence: int, cut: int, new_dur, units) -> tuple[Ref
     span = ctx.span(start + length.start, start + length.end)
     owners = _owner(ctx, sentence - 1, span) if span is not None else []
     return (max(owners, key=lambda r: (ctx.counts[r], str(r))), length) if owners else None
+
+
+_FLIGHT_LENGTH = re.compile(r"\s*(?:-\s*)?(?:long\s+)?(?:flight|stay|mission|trip|expedition|spaceflight)\b", re.I)
+
+
+def _flight_length(text: str, d) -> bool:
+    """A length told as one flight's ('after 247 days aboard', 'a 247-day flight'), not a total."""
+    return text[max(d.start - 6, 0) : d.start].lower().endswith("after ") or bool(_FLIGHT_LENGTH.match(text, d.end))
 
 
 def _told_scope(ctx: Context, sentence: int) -> str | None:

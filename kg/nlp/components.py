@@ -513,13 +513,15 @@ def _aged_names(doc: Doc, known: list[Span]) -> list[Span]:
 
 def _acting_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -> list[Span]:
     """A name right before a verb only people do ('Ferelith Nakashima-Aucoin came back from orbit',
-    'Ilse Varga-Okafor said'): the model may call it an organisation, or miss it."""
+    'Ilse Varga-Okafor said') or before ', who': the model may call it an organisation, or miss it."""
     # a PERSON span may grow by a first name the model mislabelled ('Lucan' NORP + 'Parmenter' PERSON)
     firm = _firm_tokens([e for e in known if e.label_ != "PERSON"])
     verbs = gazetteer.person_verbs()
     blocked = gazetteer.non_name_words()
     out: list[Span] = []
-    for k in _where(doc, LOWER, verbs):
+    # ... and a name set off before 'who' ('Anselm Gorbach-Teo, who led ...'): 'who' is said of people
+    whos = [w - 1 for w in _where(doc, LOWER, ["who"]) if w >= 1 and doc[w - 1].text == ","]
+    for k in sorted(_where(doc, LOWER, verbs) + whos):
         if k < 2:
             continue
         span = _capitalised_before(doc, k, firm)
