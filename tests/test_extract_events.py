@@ -438,3 +438,12 @@ def test_an_event_told_with_a_day_no_year_resolves_is_kept_undated(build_text):
         ("splashdown", None, "Odalys Brenner-Quaye"),
         ("splashdown", None, "Idris Mahlangu-Voss"),
     }
+
+
+def test_the_dateline_city_named_again_is_that_place(build_text):
+    text = (
+        "MALINDI, Kenya — Commander Sekar Pranolo-Vance splashed down in the Indian Ocean off Malindi on "
+        "Monday, Feb. 3, 2031.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    assert {r["place"] for r in events if r["type"] == "splashdown"} == {"Malindi"}

@@ -328,6 +328,7 @@ def people(doc: Doc) -> Doc:
     listed = _coordinated_names(doc, role_words, ents)
     if listed:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in listed)] + listed
+    ents += _dateline_places(doc, cities, ents)
     doc.ents = filter_spans([_with_name_tail(e) if e.label_ == "PERSON" else e for e in ents])
     return doc
 
@@ -339,6 +340,20 @@ _DATELINE_CITY = re.compile(r"^[*_ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,
 def _dateline_cities(doc: Doc) -> set[str]:
     """The dateline's city, lowercase: later 'north of Van Horn' names that place, not a person."""
     return {m[1].lower() for m in _DATELINE_CITY.finditer(doc.text[:1500]) if len(m[1]) > 2}
+
+
+def _dateline_places(doc: Doc, cities: set[str], ents: list[Span]) -> list[Span]:
+    """Every bare mention of the dateline's city ('MOMBASA, Kenya — ... splashed down off Mombasa')
+    is that place, when no other entity holds it (the model often misses a city it does not know)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for city in cities:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", doc.text, re.I):
+            span = doc.char_span(match.start(), match.end(), label="GPE")
+            if span is not None and span.text[:1].isupper() and not any(t.i in taken for t in span):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+    return out
 
 
 def _with_name_tail(span: Span) -> Span:
