@@ -82,7 +82,7 @@ def extract_article(article: Article, doc) -> ArticleResult:
     told = records.Told(_years(event_statements, "endDate"), _years(event_statements, "startDate"), ages)
     statements += records.extract(ctx, found, told)
     statements += quantities.extract(ctx, found)
-    statements = missions.joined_flights(missions.without_family_crafts(statements))
+    statements = missions.crew_by_role(ctx, missions.joined_flights(missions.without_family_crafts(statements)))
     statements = events.flight_vehicles(events.flight_crews(statements))
     statements = people.crew_roles(statements)
     return ArticleResult(article, sentences, resolution.entities, tuple(statements))

@@ -193,3 +193,28 @@ def test_a_stay_up_on_one_soyuz_and_home_on_another_is_one_mission(build_text):
     assert ("Soyuz MS-41", "Soyuz MS-40", "2030-09-21", "2031-09-27") in stay
     launch = {r["participant"] for r in rows(b, "events") if r["type"] == "launch"}
     assert "Orrin Feldspar-Muñoz" in launch
+
+
+def test_seats_of_the_storys_flight_make_its_crew_marked_as_inferred(build_text):
+    text = (
+        "The Crew-31 capsule lifted off from Kennedy Space Center at 2:19 p.m. EST on Oct. 29, 2031.\n"
+        "Astronaut Ilse Marrow-Quinn rode along on her second flight.\n"
+        "This time she shared the cabin with three crewmates.\n"
+        "Curtis Braunfeld commanded the flight and Stevan Lindqvist-Oto served as pilot.\n"
+        "The mission specialists were Scott Paravicini and Pedro Duquesne-Amar.\n"
+        "In 2019 Hana Voskuijlen flew as a mission specialist on a shuttle.\n"
+    )
+    b = build_text({"c.txt": text})
+    crew = {r["personName"] for r in kg.query(b.dataset, "crew").rows if r["missionName"] == "Crew-31"}
+    assert {"Curtis Braunfeld", "Stevan Lindqvist-Oto", "Scott Paravicini", "Pedro Duquesne-Amar"} <= crew
+    assert "Hana Voskuijlen" not in crew
+    found = b.dataset.query(
+        """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?name WHERE { GRAPH ?g {
+          ?a rdf:predicate sf:crewMember ; rdf:object ?p ; sf:extractor ?x } ?x rdfs:label ?name .
+          ?p skos:prefLabel "Pedro Duquesne-Amar" }"""
+    )
+    assert {str(r[0]) for r in found} == {"missions/crew-by-role"}

@@ -104,6 +104,43 @@ def without_family_crafts(statements: list[Statement]) -> list[Statement]:
     return [st for st in statements if not family(st)]
 
 
+CREW_BY_ROLE = "missions/crew-by-role"
+_FLIGHT_ROLES = {"pilot", "mission_specialist", "payload_specialist", "flight_engineer", "space_tourist"}
+# the sentence speaks of this flight's seats: "Steven Lindsey served as pilot", "The mission specialists were ..."
+_OF_THIS_FLIGHT = re.compile(
+    r"\b(?:served|flew|flies|flying) as\b|\bwere\b|\bjoined\b|\bcrewmates?\b|\b(?:the|this|its|their) (?:flight|mission|crew|cabin)\b",
+    re.I,
+)
+_COMMANDED_FLIGHT = re.compile(
+    r"\bcommand\w* (?:the|this|its) (?:flight|mission|crew|spacecraft|capsule|shuttle)\b", re.I
+)
+
+
+def crew_by_role(ctx: Context, statements: list[Statement]) -> list[Statement]:
+    """People given a seat of the article's one flight ('Curtis Brown commanded the flight and
+    Steven Lindsey served as pilot. The mission specialists were A, B and C.') in a sentence that
+    names no other flight and no year (an earlier flight's) are that flight's crew; cited at the
+    role statement, under their own extractor name."""
+    flight = main_flight(ctx)
+    if flight is None or str(flight.key[0]).startswith("expedition"):
+        return statements
+    on_flights = {st.object for st in statements if st.predicate == "crewMember" and st.subject.kind == "mission"}
+    added: list[Statement] = []
+    for st in statements:
+        if st.predicate != "role" or st.source.extractor != "people" or st.subject in on_flights:
+            continue
+        text = ctx.sentences[st.source.sentence].text
+        seat = st.object.name in _FLIGHT_ROLES and _OF_THIS_FLIGHT.search(text)
+        if not (seat or st.object.name == "commander" and _COMMANDED_FLIGHT.search(text)):
+            continue
+        named = {r for _, r in ctx.in_sentence(st.source.sentence, "mission")}
+        if named - {flight} or re.search(r"\b(?:19|20)\d\d\b", text):
+            continue
+        on_flights.add(st.subject)
+        added.append(Statement(flight, "crewMember", st.subject, replace(st.source, extractor=CREW_BY_ROLE)))
+    return statements + added
+
+
 JOINED = "missions/joined-flights"
 
 

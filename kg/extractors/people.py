@@ -169,6 +169,8 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
             facts.append(("nationality", Ref("place", (country,)), j))
         elif tok.text == "," and j == start - 1 and _apposed(doc, j, end, roles):
             pass  # "the station's commander, Viktor Afanasyev,"
+        elif low in ("was", "were", "is", "are") and j == start - 1 and j >= 1 and _role_ends_at(doc, j - 1):
+            pass  # "The mission specialists were A, B and C", "The pilot was A"
         elif (
             tok.text == "," and j >= 1 and doc[j - 1].lower_ in roles and doc[j - 1].lower_.endswith("s") and not facts
         ):
@@ -186,6 +188,12 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
             break
         j -= 1
     return _dedupe(facts), plural
+
+
+def _role_ends_at(doc, k: int) -> bool:
+    """A role word or two-word role phrase ends at token ``k`` ('pilot', 'mission specialists')."""
+    roles = gazetteer.roles()
+    return doc[k].lower_ in roles or k >= 1 and f"{doc[k - 1].lower_} {doc[k].lower_}" in roles
 
 
 def _demonym(token: Token, country: str) -> bool:

@@ -122,7 +122,8 @@ def unlisted(doc: Doc) -> Doc:
                     break  # "the Romanian space agency" describes, it does not name
                 found.append(Span(doc, start, stop, label=UNLISTED, span_id=f"{head.kind}:{head.cls}"))
             break
-    names = {f.text: f.id_ for f in found}
+    found += _short_names(doc)
+    names = {f.text: f.id_ for f in found if f.label_ == UNLISTED}
     names.update(_acronyms(doc, found))
     for span, word in _named_instances(doc):
         found.append(span)
@@ -133,6 +134,26 @@ def unlisted(doc: Doc) -> Doc:
     keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
     doc.ents = filter_spans(keep + found)
     return doc
+
+
+def _short_names(doc: Doc) -> list[Span]:
+    """After 'the space shuttle Discovery', a bare 'Discovery' is that shuttle: a listed craft
+    named in full lends its last word to the later mentions the gazetteer cannot take alone."""
+    out: list[Span] = []
+    taken = {i for e in doc.ents if e.ent_id_ for i in range(e.start, e.end)}
+    entries = gazetteer.entries()
+    for ent in [e for e in doc.ents if e.ent_id_ and len(e) > 1]:
+        entry = entries.get(ent.ent_id_)
+        short = ent[-1]
+        if entry is None or entry.kind != "spacecraft" or not short.is_title or len(short) < 4:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short.text)}(?![\w-])", doc.text[ent.end_char :]):
+            start = ent.end_char + match.start()
+            span = doc.char_span(start, start + len(short.text), label=ent.label_, span_id=ent.ent_id_)
+            if span is not None and span.start not in taken:
+                out.append(span)
+                taken.add(span.start)
+    return out
 
 
 def _acronyms(doc: Doc, found: list[Span]) -> dict[str, str]:
