@@ -363,3 +363,10 @@ def test_commanding_respect_is_no_command(build_text):
 def test_a_name_before_comma_who_is_a_person(build_text):
     rows = people_rows(build_text, "Anselm Gorbach-Teo, who trained for six years, spoke first.")
     assert {r["name"] for r in rows} == {"Anselm Gorbach-Teo"}
+
+
+def test_a_name_after_a_two_word_role_is_a_person_whatever_the_model_says(build_text):
+    text = "Pilot Tomas Ferrane-Ruiz sat beside her, with mission specialists Marguerite Thibodeau-Lanark of Canada and Kauri Penhallow-Sato in the rear seats."
+    rows = people_rows(build_text, text)
+    assert values(rows, "Marguerite Thibodeau-Lanark", "role") == {"mission_specialist"}
+    assert values(rows, "Marguerite Thibodeau-Lanark", "nationality") == {"Canadian"}
