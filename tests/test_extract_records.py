@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import kg
 
 MAIN_PERSON = """Astronaut Corin Vasquez-Halloran landed in Kazakhstan on Sept. 7, 2029, with cosmonauts Pyotr Adamek and Lev Sorokin-Bay.
@@ -185,3 +187,17 @@ def test_a_flights_length_is_not_a_career_total_and_a_remark_on_a_record_holds_n
     )
     rows = records(build_text({"r.txt": text}))
     assert {(r["holder"], r["value"]) for r in rows} == {("Talia Brandvik-Osei", 702), ("Renata Oberholz-Kaur", 688)}
+
+
+def test_a_total_she_passed_that_another_had_set_is_a_spacewalk_record_after_an_outing(build_text):
+    text = (
+        "Commander Suri Walcott-Ines and Kenji Hoshimura began a spacewalk at 7:06 a.m. EDT on Sept. 5, 2031.\n"
+        "Roughly two hours and 12 minutes into the outing, Walcott-Ines passed the women's career total of "
+        "39 hours and 46 minutes set by Petra Wilkins-Oduya in 2028.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    old = [r for r in rows if r["holder"] == "Petra Wilkins-Oduya"]
+    assert [(r["scope"], r["value"], str(r["year"])) for r in old] == [("women", Decimal("39.77"), "2028")]
+    new = [r for r in rows if r["holder"] == "Suri Walcott-Ines"]
+    assert {r["previousHolder"] for r in new} == {"Petra Wilkins-Oduya"}
+    assert all(r["value"] != Decimal("2.2") for r in new)  # "two hours ... into the outing" is when, not how long

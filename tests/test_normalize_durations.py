@@ -104,3 +104,21 @@ def test_find_durations_left_to_right_without_overlap() -> None:
 def test_days(duration: Duration, days: Decimal | None, whole: int | None) -> None:
     assert duration.days() == days
     assert duration.whole_days() == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("a spacewalk of 7 hours and 17 minutes", "7.28"),
+        ("after 6 hours, 28 minutes outside", "6.47"),
+        ("the career total of 39 hours and 46 minutes", "39.77"),
+    ],
+)
+def test_hours_and_minutes_are_one_length_in_hours(text, hours):
+    (found,) = find_durations(text)
+    assert found.duration.unit == "hour" and found.duration.amount == Decimal(hours)
+
+
+def test_days_then_hours_stay_apart():
+    found = find_durations("803 days, 9 hours and 39 minutes")
+    assert [(d.duration.unit, d.duration.amount) for d in found] == [("day", Decimal(803)), ("hour", Decimal("9.65"))]

@@ -19,7 +19,8 @@ from kg.types import Concept, PartialDate, Ref, Statement
 NAME = "records"
 _TRIGGER = re.compile(
     r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b"
-    r"|\bfirst (?:person|human|man|woman) (?:ever )?to (?:spend|log|reach|pass|top)\b",
+    r"|\bfirst (?:person|human|man|woman) (?:ever )?to (?:spend|log|reach|pass|top)\b"
+    r"|\b(?:passed|surpassed|topped|eclipsed|broke|beat)\b.{0,80}\b(?:had |has )?set\b",  # "... that Whitson had set in 2008"
     re.I,
 )
 _BEAT = {
@@ -43,6 +44,8 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 _SPACEWALK = re.compile(r"\bspacewalk", re.I)
+_HOURS = re.compile(r"\b\d+\s+hours\b", re.I)
+_OFFSET = re.compile(r"\s+(?:into|after|before|later|earlier|ago)\b", re.I)
 # what names a particular record when the sentence gives no length of its own
 _SAYS_WHICH = re.compile(r"\blongest\b|\bmost\b|\bthe\s+(?:\S+\s+){0,3}record\b|\brecords?\s+for\b|\bmark\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
@@ -92,8 +95,8 @@ _SINGLE = re.compile(
 def _kind(text: str, previous: str = "") -> str:
     """What a record measures; a cumulative cue in the previous sentence carries over
     ('... has logged 534 days, the most of any U.S. astronaut. He passed the record of 520 days')."""
-    if _SPACEWALK.search(text):
-        return "spacewalk_duration"
+    if _SPACEWALK.search(text) or _HOURS.search(text) and _SPACEWALK.search(previous):
+        return "spacewalk_duration"  # "... into the outing, she passed the 39 hours and 46 minutes that ..."
     if _SINGLE.search(text):
         return "single_flight_duration"
     if _CUMULATIVE.search(text) or _CUMULATIVE.search(previous):
@@ -223,7 +226,9 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     durations = [
         d
         for d in durations_in(text)
-        if d.duration.unit in units and (d.duration.unit == "hour" or d.duration.whole_days() > 1)
+        if d.duration.unit in units
+        and (d.duration.unit == "hour" or d.duration.whole_days() > 1)
+        and not _OFFSET.match(text, d.end)  # "two hours and 12 minutes into the outing": when, not how long
     ]
     if kind == "cumulative_duration":  # "after 247 days aboard ..., became the woman with the most time": one flight's
         durations = [d for d in durations if not _flight_length(text, d)]

@@ -137,7 +137,30 @@ def find_durations(text: str) -> list[DurationMatch]:
             if duration is not None:
                 found.append(DurationMatch(m.start(), m.end(), m.group(), duration))
             pos = max(m.end(), m.start() + 1)
-    return found
+    return _hours_and_minutes(text, found)
+
+
+_JOIN_RE = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _hours_and_minutes(text: str, found: list[DurationMatch]) -> list[DurationMatch]:
+    """'7 hours and 17 minutes', '6 hours, 28 minutes': one length in hours (to two decimals)."""
+    out: list[DurationMatch] = []
+    for match in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.duration.unit == "hour"
+            and match.duration.unit == "minute"
+            and match.duration.amount < 60
+            and _JOIN_RE.fullmatch(text[prev.end : match.start])
+        ):
+            hours = prev.duration.amount + match.duration.amount / 60
+            joined = Duration(clean_decimal(hours.quantize(Decimal("0.01"))), "hour", prev.duration.approximate)
+            out[-1] = DurationMatch(prev.start, match.end, text[prev.start : match.end], joined)
+            continue
+        out.append(match)
+    return out
 
 
 def parse_duration(text: str) -> Duration | None:
