@@ -142,12 +142,13 @@ def _short_names(doc: Doc) -> list[Span]:
     out: list[Span] = []
     taken = {i for e in doc.ents if e.ent_id_ for i in range(e.start, e.end)}
     entries = gazetteer.entries()
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for ent in [e for e in doc.ents if e.ent_id_ and len(e) > 1]:
         entry = entries.get(ent.ent_id_)
         short = ent[-1]
         if entry is None or entry.kind != "spacecraft" or not short.is_title or len(short) < 4:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(short.text)}(?![\w-])", doc.text[ent.end_char :]):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short.text)}(?![\w-])", text[ent.end_char :]):
             start = ent.end_char + match.start()
             span = doc.char_span(start, start + len(short.text), label=ent.label_, span_id=ent.ent_id_)
             if span is not None and span.start not in taken:
@@ -372,8 +373,9 @@ def _dateline_places(doc: Doc, cities: set[str], ents: list[Span]) -> list[Span]
     is that place, when no other entity holds it (the model often misses a city it does not know)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
+    text = doc.text if cities else ""
     for city in cities:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", doc.text, re.I):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", text, re.I):
             span = doc.char_span(match.start(), match.end(), label="GPE")
             if span is not None and span.text[:1].isupper() and not any(t.i in taken for t in span):
                 out.append(span)
