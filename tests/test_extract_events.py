@@ -447,3 +447,14 @@ def test_the_dateline_city_named_again_is_that_place(build_text):
     )
     events = rows(build_text({"a.txt": text}), "events")
     assert {r["place"] for r in events if r["type"] == "splashdown"} == {"Malindi"}
+
+
+def test_taking_charge_of_the_station_is_a_change_of_command(build_text):
+    text = (
+        "HOUSTON, Oct. 19, 2031 — Petra Whitcombe-Lind took charge of the International Space Station on Friday, "
+        "becoming its commander, as Russian cosmonaut Fyodor Yurlov-Amar handed over the outpost.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    handovers = [r for r in events if r["type"] == "handover"]
+    assert {r["participant"] for r in handovers} >= {"Petra Whitcombe-Lind"}
+    assert {str(r["date"]) for r in handovers} == {"2031-10-19"}
