@@ -370,3 +370,15 @@ def test_a_name_after_a_two_word_role_is_a_person_whatever_the_model_says(build_
     rows = people_rows(build_text, text)
     assert values(rows, "Marguerite Thibodeau-Lanark", "role") == {"mission_specialist"}
     assert values(rows, "Marguerite Thibodeau-Lanark", "nationality") == {"Canadian"}
+
+
+def test_flew_as_gives_a_role_past_an_apposition_but_not_an_earthly_one(build_text):
+    text = (
+        "Jon Glennard, a former Mercury astronaut who now sits in the Senate, flew as a payload specialist.\n"
+        "Ilse Varga-Moe flew as one of two mission specialists.\n"
+        "Ann Quillon-Baptiste, 44, flew as a fighter pilot in the navy.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert "payload_specialist" in values(rows, "Jon Glennard", "role")
+    assert "mission_specialist" in values(rows, "Ilse Varga-Moe", "role")
+    assert "pilot" not in values(rows, "Ann Quillon-Baptiste", "role")

@@ -418,6 +418,15 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         k += 2  # "Hurley, 53, served as ..."
     if k < len(doc) and doc[k].lower_ == "who":
         k += 1
+    elif k > end and doc[k - 1].text == ",":  # "Glenn, a former Mercury astronaut who ..., flew as ..."
+        close = next((j for j in range(k, min(k + 25, len(doc))) if doc[j].text == "," or doc[j].is_sent_end), None)
+        if close is not None and doc[close].text == "," and not any(t.ent_type_ == "PERSON" for t in doc[k:close]):
+            after = close + 1
+            if after + 1 < len(doc) and (doc[after].lower_ in _COPULA or _flew_as(doc, after)):
+                k = after
+    if k < len(doc) and _flew_as(doc, k):
+        k += 1  # "flew as a payload specialist": read on from "as" like a copula
+        return _role_after_as(doc, k)
     if k < len(doc) and doc[k].lower_ in _COMMANDED and _commanded_object(doc, k + 1):
         return [("role", Concept("role", "commander"), k)]  # "De Winne, who commanded the outpost in 2009"
     if k >= len(doc) or doc[k].lower_ not in _COPULA:
@@ -456,6 +465,21 @@ def _commanded_object(doc, k: int) -> bool:
         if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
             return False
     return False
+
+
+def _flew_as(doc, k: int) -> bool:
+    return doc[k].lower_ in ("flew", "flies", "flying", "fly") and k + 1 < len(doc) and doc[k + 1].lower_ == "as"
+
+
+def _role_after_as(doc, k: int) -> list[tuple]:
+    """The role right after 'as (a|the|one of the ...)': 'flew as a payload specialist'."""
+    for j in range(k + 1, min(k + 6, len(doc))):
+        role = _role_at(doc, j)
+        if role is not None:
+            return [] if _earthly(doc, k + 1, j, role) else [("role", Concept("role", role[0]), j)]
+        if doc[j].text in (",", ".", ";"):
+            break
+    return []
 
 
 def _dedupe(facts: list[tuple]) -> list[tuple]:
