@@ -11,6 +11,7 @@ coming weekday.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -410,7 +411,7 @@ def _merge_unattached(statements: list[Statement]) -> list[Statement]:
     return list(dict.fromkeys(out))
 
 
-def _drop_undated(statements: list[Statement], yearless: set[Ref] = frozenset()) -> list[Statement]:
+def _drop_undated(statements: list[Statement], yearless: AbstractSet[Ref] = frozenset()) -> list[Statement]:
     """A launch, landing or docking the article never dates is a passing mention ("since
     launch"), not an event to report; the crew it named stays on the mission.  One told with a
     date or time the article gives no year for (``yearless``) is kept, undated."""
