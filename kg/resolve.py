@@ -155,7 +155,7 @@ def _match_single(word: str, names: list[str], clusters: list[list[int]], at: in
     return max(candidates, key=last_before)
 
 
-def _craft_class(m: Mention) -> str | None:
+def _class_of(m: Mention) -> str | None:
     """The ontology class of a listed or recognised thing ('SpaceAgency', 'Capsule')."""
     entry = gazetteer.entries().get(m.gazetteer_id) if m.gazetteer_id else None
     return entry.cls if entry else m.attr("class")
@@ -163,7 +163,7 @@ def _craft_class(m: Mention) -> str | None:
 
 def _is_agency(m: Mention) -> bool:
     """A space agency, listed or recognised by its name ('the Benguela Space Agency')."""
-    return _craft_class(m) == "SpaceAgency"
+    return _class_of(m) == "SpaceAgency"
 
 
 def _listed_or_slug(m: Mention) -> str:
@@ -217,7 +217,7 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
     for i, m in enumerate(mentions):
         if m.kind == "organization" and m.source != "nominal" and len(refs[i]) == 1:
             orgs.append((m.text.lower(), refs[i][0], _is_agency(m)))
-        if m.kind == "spacecraft" and m.source != "nominal" and _craft_class(m) == "Capsule" and len(refs[i]) == 1:
+        if m.kind == "spacecraft" and m.source != "nominal" and _class_of(m) == "Capsule" and len(refs[i]) == 1:
             last_capsule = refs[i][0]
         if m.kind == "spacecraft" and m.source in ("gazetteer", "pattern") and m.attr("class") == "SpaceStation":
             last_station = Ref("spacecraft", (_listed_or_slug(m),))

@@ -23,6 +23,7 @@ from kg.extractors.missions import (
     Missions,
     crew_continuation,
     crew_in_sentence,
+    governing_verb,
     lead_mission,
     main_flight,
     new_stay,
@@ -188,11 +189,7 @@ def _reference(ctx: Context, missions: Missions) -> tuple[date | None, bool]:
 def _tense(span: Span, trigger_i: int) -> str:
     """'past', 'future' or 'any', from the verb that governs the trigger."""
     doc = span.doc
-    token = doc[trigger_i]
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head == token:
-            break
-        token = token.head
+    token = governing_verb(doc[trigger_i])
     children = {c.lower_ for c in token.children}
     if children & {"will", "’ll", "'ll"} or _plan_verb(token) or "due" in children:
         return "future"

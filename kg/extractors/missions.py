@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extractors.base import Context, Emitter
 from kg.nlp import gazetteer
@@ -75,6 +75,7 @@ _IN_YEARS = re.compile(r"\bin (?:19|20)\d\d\s*(?:and|to|-|–)\s*(?:19|20)?\d\d[
 #: No single flight has come near this (the record, Polyakov's, is 437 days): a longer stated
 #: length is a career total whatever the words around it.
 LONGEST_FLIGHT_DAYS = 450
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ONE_FLIGHT = re.compile(r"\b(?:the|this|that|her|his|their) (?:mission|flight|stay|expedition)\b", re.I)
 _CAREER_PLURAL = re.compile(r"\b(?:flights|missions|trips|spaceflights|cumulative|career|combined)\b", re.I)
 _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|successive)\b", re.I)
@@ -134,7 +135,7 @@ def crew_by_role(ctx: Context, statements: list[Statement]) -> list[Statement]:
         if not (seat or st.object.name == "commander" and _COMMANDED_FLIGHT.search(text)):
             continue
         named = {r for _, r in ctx.in_sentence(st.source.sentence, "mission")}
-        if named - {flight} or re.search(r"\b(?:19|20)\d\d\b", text):
+        if named - {flight} or _YEAR.search(text):
             continue
         on_flights.add(st.subject)
         added.append(Statement(flight, "crewMember", st.subject, replace(st.source, extractor=CREW_BY_ROLE)))
@@ -459,19 +460,23 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
         if found:
             return found
     people = crew_in_sentence(ctx, sentence)
-    verb = (
-        span.root
-    )  # the subject of the verb the length belongs to ("..., for which he rode up ..., Pesquet has spent 396 days")
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head
+    # the subject of the length's own verb first ("..., for which he rode up ..., Pesquet has spent 396 days")
+    verb = governing_verb(span.root)
     for token in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + list(ctx.sentence_span(sentence)):
         if token.dep_ in ("nsubj", "nsubjpass"):
             found = _refs_at(ctx, token.i)
             if found and all(r in people for r in found):
                 return _with_list(ctx, sentence, found)
     return _with_list(ctx, sentence, people[:1])
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb a word hangs from, up to four steps up the parse (the word itself if none)."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    return token
 
 
 def _with_list(ctx: Context, sentence: int, found: list[Ref]) -> list[Ref]:
@@ -733,7 +738,7 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
 
 def _latest_year(ctx: Context) -> int:
     """The latest year the article writes (a stand-in for when it was written)."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", ctx.text)]
+    years = [int(y) for y in _YEAR.findall(ctx.text)]
     return max(years, default=0)
 
 

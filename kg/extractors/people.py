@@ -235,7 +235,9 @@ def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -
     while j >= 0 and doc[j].lower_ in ("and", ","):
         j -= 1
     if j >= 1 and _entity_id(doc[j], ("country",)):  # "specialists A, from Finland, and B"
-        k = doc[j].ent_iob_ == "I" and next((t.i for t in reversed(doc[: j + 1]) if t.ent_iob_ == "B"), j) or j
+        k = j
+        while k > 0 and doc[k].ent_iob_ == "I":  # back to the country's first word ("United Arab Emirates")
+            k -= 1
         if k >= 1 and doc[k - 1].lower_ in ("of", "from"):
             j = k - 2
             while j >= 0 and doc[j].text == ",":

@@ -269,10 +269,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     years = _YEAR.findall(new_text) or (_YEAR.findall(ctx.sentences[value_sentence].text) if carried else [])
     year = int(years[-1]) if years else end_years.get(mission)
     scope = _scope(new_text) or (_scope(ctx.sentences[value_sentence].text) if value_sentence != sentence else None)
-    if scope is None and re.search(r"\bnational\b", text, re.I):
-        scope = _told_scope(
-            ctx, value_sentence
-        )  # "... holds the Canadian record ... That beat the previous national mark"
+    if scope is None and re.search(r"\bnational\b", text, re.I):  # "... That beat the previous national mark"
+        scope = _told_scope(ctx, value_sentence)
     if value is None and beat is None and scope is None and not year:
         return  # "X called the record 'a milestone'": a record spoken of, with nothing of its own
     olds = _old_records(ctx, sentence, cut, durations, kind, holder, scope) if beat is not None else []

@@ -300,8 +300,11 @@ def people(doc: Doc) -> Doc:
     added: list[Span] = []
     # only the tokens that can introduce a name: role words, 'by'/'to'/'of', possessives, listed things
     listed = np.nonzero(doc.to_array(ENT_ID))[0].tolist() if len(doc) else []
-    tails = {r.split()[-1] for r in role_words if " " in r}  # "mission specialists": its last word
-    starts = _where(doc, LOWER, [*role_words, *tails, "by", "to", "of"]) + _where(doc, ORTH, ["’s", "'s"]) + listed
+    starts = (
+        _where(doc, LOWER, [*role_words, *gazetteer.role_tails(), "by", "to", "of"])
+        + _where(doc, ORTH, ["’s", "'s"])
+        + listed
+    )
     for token in (doc[i] for i in sorted(set(starts))):
         two = f"{doc[token.i - 1].lower_} {token.lower_}" if token.i else ""
         if token.i + 1 >= len(doc) or not (

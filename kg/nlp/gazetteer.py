@@ -85,6 +85,13 @@ def roles() -> dict[str, str]:
     return {phrase.lower(): role for phrase, role in _rows("roles.tsv")}
 
 
+@cache
+def role_tails() -> frozenset[str]:
+    """The last word of each two-word role phrase ('specialists' of 'mission specialists'), where a
+    name after it may start."""
+    return frozenset(phrase.split()[-1] for phrase in roles() if " " in phrase)
+
+
 def _words(name: str) -> frozenset[str]:
     """A one-word-per-line list, lowercased."""
     return frozenset(row[0].lower() for row in _rows(name))
