@@ -260,6 +260,9 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
             if entry is not None and entry.kind in ("organization", "country") or t.lower_ in _GROUP_MODIFIERS:
                 j += 1
                 continue
+            if t.ent_type_ == UNLISTED and t.ent_id_.startswith("organization:"):  # "three other MOA astronauts"
+                j += 1
+                continue
             break
         if j >= len(doc):
             continue
@@ -269,10 +272,12 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         elif j > token.i and doc[j - 1].ent_id_ and _plural_demonym(doc[j - 1]):
             end = j  # "four Americans": the demonym is the noun
         elif doc[j].lower_ not in _CREW_PLURALS:
-            continue
+            if not _all_of_them(doc, token.i):
+                continue
+            end = j = token.i + 1  # "All three had launched together": the people just named
         if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION":
             continue  # "the four astronauts of Crew-7": another flight's crew, whom the text may not name
-        span = doc[token.i : end]
+        span = doc[token.i - 1 if end == token.i + 1 else token.i : end]
         # "the two cosmonauts", and ", both Americans" set off after the names it sums up, look back
         definite = token.i > 0 and doc[token.i - 1].lower_ in ("the", "these", "those", "all", ",")
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
@@ -281,6 +286,20 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
                     attrs=attrs)
         )  # fmt: skip
         covered.update(range(span.start, span.end))
+
+
+_THEN_WORDS = {"had", "have", "were", "are", "will", "would", "then", "of", "later", "returned", "launched", "spent"}
+
+
+def _all_of_them(doc: Doc, i: int) -> bool:
+    """'All three had launched ...', 'all four of them': a count standing alone after 'all'."""
+    if i == 0 or doc[i - 1].lower_ != "all" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    if not (nxt.pos_ in ("VERB", "AUX", "ADV") or nxt.lower_ in _THEN_WORDS):
+        return False
+    before = doc.text[doc[i].sent.start_char : doc[i].idx]
+    return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")  # not someone's words
 
 
 def _described(doc: Doc, i: int) -> bool:
@@ -308,6 +327,13 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
         if token.i in covered:
             continue
         low = token.lower_
+        aged = _aged_person(doc, token.i) if low == "old" else None
+        if aged is not None and not any(t.i in covered for t in aged):  # "the 53-year-old biochemist"
+            mentions.append(
+                Mention("person", aged.text, aged.start_char, aged.end_char, _which(starts, aged.start_char), "nominal")
+            )
+            covered.update(range(aged.start, aged.end))
+            continue
         if low not in _ANAPHOR_WORDS and low not in roles:
             continue
         sentence = _which(starts, token.idx)
@@ -344,6 +370,59 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
             mentions.append(
                 Mention("spacecraft", token.text, token.idx, token.idx + len(token.text), sentence, "nominal")
             )
+
+
+_AGED_MODIFIERS = {"former", "retired", "veteran", "rookie", "first-time", "onetime", "longtime", "experienced"}
+
+
+def _aged_person(doc: Doc, i: int) -> Span | None:
+    """'the 53-year-old biochemist', 'the 61-year-old former engineer', 'The 45-year-old came home':
+    the person a definite age phrase speaks of -- the noun it introduces, or the phrase itself when
+    a verb follows -- when no name follows and it is not a thing ('the 13-year-old station').
+    Role words ('the 47-year-old astronaut') take the role-nominal path."""
+    if doc[i].lower_ != "old" or i < 5 or [x.lower_ for x in doc[i - 3 : i]] != ["-", "year", "-"]:
+        return None
+    if not doc[i - 4].like_num or doc[i - 5].lower_ != "the" or i + 1 >= len(doc):
+        return None
+    tagged = doc.has_annotation("POS")
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ in _AGED_MODIFIERS or doc[j].dep_ == "compound" and doc[j].is_lower):
+        j += 1
+    if j >= len(doc) or tagged and doc[j].pos_ in ("VERB", "AUX"):
+        return doc[i - 4 : i + 1] if j == i + 1 else None  # "The 45-year-old came home"
+    t = doc[j]
+    if not (t.is_alpha and t.is_lower) or tagged and t.pos_ != "NOUN":
+        return None
+    low = t.lower_
+    if low in gazetteer.roles() or low in _THINGS or low in _ANAPHOR_WORDS:
+        return None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return None if nxt is not None and nxt.is_title and nxt.is_alpha else doc[j : j + 1]
+
+
+#: an age phrase before these speaks of a thing, not a person
+_THINGS = {
+    "station",
+    "outpost",
+    "laboratory",
+    "lab",
+    "module",
+    "capsule",
+    "spacecraft",
+    "rocket",
+    "program",
+    "record",
+    "mission",
+    "telescope",
+    "vehicle",
+    "ship",
+    "satellite",
+    "craft",
+    "complex",
+    "company",
+    "agency",
+    "facility",
+}
 
 
 def _possessive_org_noun(doc: Doc, i: int) -> bool:

@@ -458,3 +458,24 @@ def test_taking_charge_of_the_station_is_a_change_of_command(build_text):
     handovers = [r for r in events if r["type"] == "handover"]
     assert {r["participant"] for r in handovers} >= {"Petra Whitcombe-Lind"}
     assert {str(r["date"]) for r in handovers} == {"2031-10-19"}
+
+
+def test_with_him_were_joins_a_landing_told_of_one_person(build_text):
+    text = (
+        "The Vesta-4 capsule carrying Dorin Halbrecht-Muir landed near Arkalyk on March 9, 2031.\n"
+        "With him were the commander, Lev Sarkisov-Baig, and flight engineer Nadia Ekwueme-Roth.\n"
+    )
+    landing = {r["participant"] for r in rows(build_text({"a.txt": text}), "events") if r["type"] == "landing"}
+    assert landing == {"Dorin Halbrecht-Muir", "Lev Sarkisov-Baig", "Nadia Ekwueme-Roth"}
+
+
+def test_a_flight_director_who_describes_a_landing_is_not_its_crew(build_text):
+    text = (
+        "Commander Ama Kessel-Odhiambo splashed down off Mombasa on June 2, 2031, aboard the Skiff-2 capsule.\n"
+        "Flight director Keoni Alvarado-Strand said from the control centre in Nairobi that the descent had been "
+        "smooth, with the capsule landing within two kilometres of its target.\n"
+    )
+    b = build_text({"a.txt": text})
+    events = {r["participant"] for r in rows(b, "events")}
+    assert "Keoni Alvarado-Strand" not in events
+    assert "Keoni Alvarado-Strand" not in {r["personName"] for r in kg.query(b.dataset, "crew").rows}

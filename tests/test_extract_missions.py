@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import kg
 
 SPLASHDOWN = """Four astronauts came home on Sunday, ending Crew-14 after a long stay in orbit.
@@ -218,3 +220,28 @@ def test_seats_of_the_storys_flight_make_its_crew_marked_as_inferred(build_text)
           ?p skos:prefLabel "Pedro Duquesne-Amar" }"""
     )
     assert {str(r[0]) for r in found} == {"missions/crew-by-role"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mission, designated PSA-7, was commanded by Oren Valcourt-Mbeki.",
+        "Flight PSA-7 was commanded by Oren Valcourt-Mbeki.",
+        "The PSA-7 crew was led by commander Oren Valcourt-Mbeki.",
+    ],
+)
+def test_an_unlisted_designation_names_the_flight(build_text, sentence):
+    text = f"{sentence}\nThe capsule splashed down off Perth on May 4, 2032, after 190 days in orbit.\n"
+    crew = kg.query(build_text({"a.txt": text}).dataset, "crew").rows
+    assert {(r["missionName"], r["personName"]) for r in crew} == {("PSA-7", "Oren Valcourt-Mbeki")}
+
+
+def test_all_three_is_the_three_just_named_but_not_in_a_quote(build_text):
+    text = (
+        "Commander Ilka Rautavaara-Osei came home with flight engineers Femi Lindahl-Ocampo and Jun Aizawa-Brenner.\n"
+        "All three had launched together on June 3, 2032, aboard the Skiff-4 capsule from Kourou.\n"
+    )
+    launch = {
+        r["participant"] for r in kg.query(build_text({"a.txt": text}).dataset, "events").rows if r["type"] == "launch"
+    }
+    assert launch == {"Ilka Rautavaara-Osei", "Femi Lindahl-Ocampo", "Jun Aizawa-Brenner"}

@@ -382,3 +382,38 @@ def test_flew_as_gives_a_role_past_an_apposition_but_not_an_earthly_one(build_te
     assert "payload_specialist" in values(rows, "Jon Glennard", "role")
     assert "mission_specialist" in values(rows, "Ilse Varga-Moe", "role")
     assert "pilot" not in values(rows, "Ann Quillon-Baptiste", "role")
+
+
+def test_a_definite_age_phrase_refers_to_the_person_just_named(build_text):
+    text = (
+        "Orla Fenwick-Adeyemi came home on Friday.\n"
+        "The capsule carrying the 57-year-old geologist landed at dawn.\n"
+        "Bram Okonjo-Vetter met reporters later.\n"
+        "The 49-year-old said the flight had gone well.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert values(rows, "Orla Fenwick-Adeyemi", "age") == {57}
+    assert values(rows, "Bram Okonjo-Vetter", "age") == {49}
+    assert {r["name"] for r in rows} == {"Orla Fenwick-Adeyemi", "Bram Okonjo-Vetter"}
+
+
+def test_an_age_phrase_about_a_thing_is_no_person(build_text):
+    rows = people_rows(build_text, "Orla Fenwick-Adeyemi left the 13-year-old station on Friday.")
+    assert values(rows, "Orla Fenwick-Adeyemi", "age") == {None}
+
+
+def test_a_two_word_role_set_off_by_commas(build_text):
+    text = "With her flew the pilot, Ravi Sundaresh-Okoro, 38, and the mission specialist, Ines Holmqvist-Abara, 36, a physician."
+    rows = people_rows(build_text, text)
+    assert "mission_specialist" in values(rows, "Ines Holmqvist-Abara", "role")
+    assert "pilot" in values(rows, "Ravi Sundaresh-Okoro", "role")
+
+
+def test_a_counted_group_takes_an_unlisted_agency_by_its_short_name(build_text):
+    text = (
+        "The capsule of the Coral Sea Orbital Agency (CSOA) splashed down on Friday.\n"
+        "Flying with the commander were three other CSOA astronauts: Tane Whareaitu-Lind, Mele Fonua-Graves and Sione Kaufana-Berg.\n"
+    )
+    rows = people_rows(build_text, text)
+    for name in ("Tane Whareaitu-Lind", "Mele Fonua-Graves", "Sione Kaufana-Berg"):
+        assert values(rows, name, "agency") == {"Coral Sea Orbital Agency"}, name

@@ -137,3 +137,21 @@ def test_every_zone_in_the_table_is_usable() -> None:
 )
 def test_explicit_offsets(text: str, expected: ClockTime) -> None:
     assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("5:47 a.m. Mauritius time", "Indian/Mauritius"),  # a country with one zone, from the tz database
+        ("10:05 p.m. Lima time", "America/Lima"),  # a zone's own city
+        ("9:42 p.m. ACST", "+09:30"),
+        ("6:10 a.m. Moscow time", "Europe/Moscow"),  # the hand-kept table still wins
+    ],
+)
+def test_place_times_from_the_tz_database(text: str, zone: str) -> None:
+    found = parse_time(text)
+    assert found is not None and found.zone == zone
+
+
+def test_a_country_spanning_several_zones_names_no_zone() -> None:
+    assert "australia time" not in zone_table() and "russia time" not in zone_table()

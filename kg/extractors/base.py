@@ -60,8 +60,9 @@ class Context:
 
     @cached_property
     def _token_mention(self) -> dict[int, int]:
+        # the innermost mention: "MOA" inside the group "three other MOA astronauts" is the agency
         out: dict[int, int] = {}
-        for i, m in enumerate(self.mentions):
+        for i, m in sorted(enumerate(self.mentions), key=lambda p: (p[1].end - p[1].start, p[0])):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -82,7 +83,8 @@ class Context:
             if span is None:
                 continue
             before = [t.lower_ for t in self.doc[max(span.start - 3, 0) : span.start]]
-            if any(roles.get(w) in ground for w in before):
+            pairs = [f"{a} {b}" for a, b in zip(before, before[1:])]  # "Flight director X"
+            if any(roles.get(w) in ground for w in before + pairs):
                 out.add(self.resolution.refs[i][0])
         return frozenset(out)
 

@@ -425,6 +425,14 @@ def _drop_undated(statements: list[Statement], yearless: AbstractSet[Ref] = froz
     return [st for st in statements if st.subject not in drop and st.object not in drop]
 
 
+#: "With him were ...", "Returning with her were ...": the one person just named had company
+_WITH_THEM = re.compile(r"(?:\w+\s+){0,2}with\s+(?:him|her)\s+(?:were|was|came|rode|flew)\b", re.I)
+
+
+def _next_text(ctx: Context, sentence: int) -> str:
+    return ctx.sentences[sentence + 1].text if sentence + 1 < len(ctx.sentences) else ""
+
+
 def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, share) -> Ref | None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
@@ -454,6 +462,10 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     named = [r for _, r in ctx.in_sentence(sentence, "mission")]
     if not participants and kind in _MISSION_EVENTS and (not named or main_flight(ctx) in (None, named[0])):
         participants = crew_continuation(ctx, sentence)  # "... since Apollo 8 came back. Aboard were ...": not its crew
+    elif len(participants) == 1 and kind in _MISSION_EVENTS and _WITH_THEM.match(_next_text(ctx, sentence)):
+        participants += [
+            p for p in crew_continuation(ctx, sentence) if p not in participants
+        ]  # "With him were A and B"
     place = _place(ctx, sentence, first, last)
     station = station_of(ctx, sentence) if kind in ("docking", "undocking") else None
     vehicle = _vehicle(ctx, sentence)

@@ -59,6 +59,8 @@ def extract(ctx: Context) -> list[Statement]:
         if m.source == "nominal":  # "The NASA astronaut ..." says so of the one person just named
             if _sure_antecedent(ctx, i):
                 facts = _left_facts(ctx, span.end, span.end)[0] + _age_before(ctx, m.start)
+                aged = _AGE_ALONE.fullmatch(m.text)  # "The 45-year-old came home"
+                facts += [("age", int(aged.group(1)), span.start)] if aged else []
                 facts += _agency_after(ctx, span.end)  # "The Romanian astronaut, who flies for ..."
                 for predicate, obj, at in facts:
                     emit(refs[0], predicate, obj, m.sentence, ctx.doc[min(at, span.start) : span.end].text)
@@ -207,6 +209,8 @@ def _apposed(doc, comma: int, end: int, roles: dict[str, str]) -> bool:
     """A singular role word before the comma, with a determiner or possessive before it, and the
     name closed by a comma, 'and' or the sentence end."""
     role = doc[comma - 1].lower_ if comma >= 1 else ""
+    if role not in roles and comma >= 2:  # "the mission specialist, X"
+        role = f"{doc[comma - 2].lower_} {role}"
     if role not in roles or role.endswith("s") and not role.endswith("ss"):
         return False
     closed = end >= len(doc) or doc[end].text in (",", ".", ";") or doc[end].lower_ == "and"
@@ -214,6 +218,7 @@ def _apposed(doc, comma: int, end: int, roles: dict[str, str]) -> bool:
     return closed and bool(left & {"the", "its", "their", "his", "her", "’s", "'s"})
 
 
+_AGE_ALONE = re.compile(r"(\d{2,3})-year-old")
 _YEAR_OLD = re.compile(r"\b(\d{2})-year-old(?:\s+[\w.’'-]+){0,3}\s+$")
 
 

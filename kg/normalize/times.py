@@ -65,7 +65,36 @@ def zone_table() -> Mapping[str, str | None]:
         phrase, zone = " ".join(phrase.split()), zone.strip()
         key = phrase if phrase.isupper() else phrase.lower()
         table[key] = None if zone in ("", "-") else zone
+    for place, zone in _iana_places().items():  # "Mauritius time", "Lima time": the tz database's own names
+        table.setdefault(f"{place.lower()} time", zone)
     return MappingProxyType(table)
+
+
+def _iana_places() -> dict[str, str]:
+    """Place name -> IANA zone from the tz database's own tables (the ``tzdata`` package): each
+    zone's city ("Asia/Tokyo" -> Tokyo) and each country that has exactly one zone
+    ("Mauritius" -> Indian/Mauritius).  Countries spanning several zones are left out."""
+    try:
+        folder = resources.files("tzdata.zoneinfo")
+        zones = folder.joinpath("zone.tab").read_text(encoding="utf-8")
+        names = folder.joinpath("iso3166.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    by_country: dict[str, list[str]] = {}
+    places: dict[str, str] = {}
+    for line in zones.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _, zone = line.split("\t")[:3]
+        by_country.setdefault(code, []).append(zone)
+        places[zone.rsplit("/", 1)[-1].replace("_", " ")] = zone
+    for line in names.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _, name = line.partition("\t")
+        if len(by_country.get(code, ())) == 1:
+            places[name.strip()] = by_country[code][0]
+    return places
 
 
 def _zone_pattern() -> str:
