@@ -262,7 +262,12 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                     break
         else:  # group pronoun: the people of the nearest sentence naming two or more
             for back in range(0, _SALIENCE_WINDOW + 1):
-                idx = [j for j in by_sentence.get(m.sentence - back, []) if mentions[j].kind == "person" and refs[j]]
+                # people named, or a group already resolved ("They ... . Their flight had lasted ...")
+                idx = [
+                    j
+                    for j in by_sentence.get(m.sentence - back, [])
+                    if mentions[j].kind in ("person", "group") and refs[j]
+                ]
                 if back == 0:
                     idx = [j for j in idx if j < i]
                 group = tuple(dict.fromkeys(r for j in idx for r in refs[j]))

@@ -245,3 +245,69 @@ def test_all_three_is_the_three_just_named_but_not_in_a_quote(build_text):
         r["participant"] for r in kg.query(build_text({"a.txt": text}).dataset, "events").rows if r["type"] == "launch"
     }
     assert launch == {"Ilka Rautavaara-Osei", "Femi Lindahl-Ocampo", "Jun Aizawa-Brenner"}
+
+
+def test_a_flight_of_n_days_is_its_length(build_text):
+    text = (
+        "The Soyuz MS-61 capsule carrying Odile Marchetti-Kwan and cosmonaut Pavel Drozdin-Eke landed near Arkalyk "
+        "on April 20, 2031, ending a flight of 220 days.\n"
+    )
+    missions = kg.query(build_text({"a.txt": text}).dataset, "missions").rows
+    assert {(r["name"], r["durationDays"]) for r in missions} >= {("Soyuz MS-61", 220)}
+
+
+def test_a_named_flight_that_lands_after_a_flight_of_n_days_without_people(build_text):
+    text = (
+        "Cosmonauts Arkady Velt-Sorokin and Dana Ilyushkina-Moor lifted off aboard Soyuz T-40 on 17 July 1989.\n"
+        "Soyuz T-40 landed southeast of Dzhezkazgan on 29 July 1989 after a flight of 11 days and 19 hours.\n"
+    )
+    b = build_text({"a.txt": text})
+    missions = kg.query(b.dataset, "missions").rows
+    assert {r["name"] for r in missions} == {"Soyuz T-40"}  # no flight called 'T-40'
+    assert {r["durationDays"] for r in missions} == {11}
+
+
+def test_their_flight_had_lasted_is_the_groups_flight(build_text):
+    text = (
+        "Commander Yuri Belenko-Rask, Anton Shtyrov-Lee and Marat Issayev-Grant lifted off aboard Soyuz 60 on June 6, 2031.\n"
+        "They docked with the station a day later.\n"
+        "The crew worked through a long list of experiments, and they filmed the Earth.\n"
+        "Their flight had lasted 23 days, 18 hours and 21 minutes, beating the record of 17 days set by Ilya "
+        "Nikov-Berg and Vitas Sevan-Ruiz aboard Soyuz 59.\n"
+    )
+    missions = kg.query(build_text({"a.txt": text}).dataset, "missions").rows
+    assert {r["durationDays"] for r in missions if r["name"] == "Soyuz 60"} == {23}
+
+
+@pytest.mark.parametrize(
+    ("text", "crew"),
+    [
+        (
+            "Soyuz T-41 docked with Salyut 7 the next day, and its crew, Ivo Kask-Merin and Lida Orlova-Pym, "
+            "joined the station's resident cosmonauts, Gleb Tarasov-Inn and Oleg Zhurin-Sato.",
+            {"Ivo Kask-Merin", "Lida Orlova-Pym"},
+        ),
+        (
+            "Soyuz T-41 docked with Salyut 7 with commander Ivo Kask-Merin aboard, joined by Lida Orlova-Pym and "
+            "Gleb Tarasov-Inn.",
+            {"Ivo Kask-Merin", "Lida Orlova-Pym", "Gleb Tarasov-Inn"},
+        ),
+    ],
+)
+def test_people_a_crew_joined_aboard_are_not_its_members(build_text, text, crew):
+    rows = kg.query(build_text({"a.txt": text + "\n"}).dataset, "crew").rows
+    assert {r["personName"] for r in rows if r["missionName"] == "Soyuz T-41"} == crew
+
+
+def test_a_stay_range_in_a_sentence_naming_an_earlier_flight_dates_that_flight(build_text):
+    text = (
+        "Astronaut Remy Castagnet-Obi splashed down aboard Crew-40 on Nov. 8, 2031, after launching on April 23, 2031.\n"
+        "Counting his first flight, a 196-day stay on the station from November 2026 to June 2027 for which he rode up "
+        "in Soyuz MS-70, Castagnet-Obi has now spent 396 days in orbit.\n"
+        "For roughly the last five weeks of the mission Castagnet-Obi was in charge of the station.\n"
+    )
+    missions = kg.query(build_text({"a.txt": text}).dataset, "missions").rows
+    dates = {(r["name"], str(r["start"]), str(r["end"])) for r in missions}
+    assert ("Soyuz MS-70", "2026-11", "2027-06") in dates
+    assert not any(r["name"] == "Crew-40" and str(r["end"]) == "2027-06" for r in missions)
+    assert 35 not in {r["durationDays"] for r in missions}

@@ -29,3 +29,23 @@ def test_the_preferred_name_is_the_full_one_without_a_nickname():
 def test_people_who_differ_by_a_number_stay_apart():
     assert not same_person_name("yuri ortega 2", "yuri ortega 3")
     assert same_person_name("mikhail kornienko", "mikhail korneinko")
+
+
+def test_a_group_pronoun_follows_a_chain_of_groups_past_the_window(nlp):
+    from kg import resolve
+    from kg.mentions import find_mentions, find_sentences
+
+    text = (
+        "Yuri Belenko-Rask and Anton Shtyrov-Lee lifted off on Sunday.\n"
+        "They docked with the station a day later.\n"
+        "The food was good.\n"
+        "The crew worked hard, and they filmed the Earth.\n"
+        "The pictures were sharp.\n"
+        "Their flight lasted 23 days.\n"
+    )
+    doc = nlp.pipeline(text)
+    sentences = find_sentences(doc)
+    mentions = find_mentions(doc, sentences)
+    refs = resolve.resolve_local("a", mentions).refs
+    last = max(i for i, m in enumerate(mentions) if m.text == "Their")
+    assert len(refs[last]) == 2

@@ -753,6 +753,9 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
     at = ctx.sentences[sentence].start + (rng.start() if rng else len(text))
     people = [r for m, r in reversed(ctx.in_sentence(sentence, "person")) if m.start < at] + ctx.people_in(sentence)
     mission = next((missions.of(p) for p in people if missions.of(p)), None)
+    named = list(dict.fromkeys(r for _, r in ctx.in_sentence(sentence, "mission")))
+    if rng and len(named) == 1:  # "a stay from November 2016 to June 2017, for which he rode up in Soyuz MS-03"
+        mission = named[0]
     if mission is None:
         return
     if rng:

@@ -56,6 +56,8 @@ CUT_WORDS = {
     "surpassing", "surpassed", "surpasses", "eclipsing", "eclipsed", "eclipses", "beating", "beat", "beats", "breaking",
     "broke", "breaks", "than", "topping", "topped", "overtaking", "overtook", "passing", "besting", "bested",
 }  # fmt: skip
+#: who a crew met aboard are not its members ('joined A and B'; but 'joined by A' are)
+_MET_WORDS = {"joined", "joining", "greeted", "welcomed", "relieved", "relieving", "replaced", "replacing"}
 RECORD_WORDS = {"record", "records", "mark", "milestone"}
 _CLOSE = 4
 _CAREER = re.compile(
@@ -421,11 +423,19 @@ def crew_in_sentence(ctx: Context, sentence: int) -> list[Ref]:
     span = ctx.sentence_span(sentence)
     cut = None
     for t in span:
-        if t.lower_ in CUT_WORDS:
-            cut = t.idx
+        if t.lower_ in CUT_WORDS or t.lower_ in _MET_WORDS and _met(ctx, sentence, t):
+            cut = t.idx  # "... and joined the station's resident cosmonauts, A, B and C": not aboard
             break
     people = (r for m, r in ctx.in_sentence(sentence, "person") if cut is None or m.start < cut)
     return list(dict.fromkeys(r for r in people if r not in ctx.ground_staff))
+
+
+def _met(ctx: Context, sentence: int, token: Token) -> bool:
+    """'joined A and B' (people met aboard), not 'joined by A' (crewmates) nor 'joined the Expedition
+    2 crew: A, B' (the named flight's own crew, which the flight's sentence gives)."""
+    if token.i + 1 < len(ctx.doc) and token.nbor().lower_ == "by":
+        return False
+    return not any(m.start > token.idx for m, _ in ctx.in_sentence(sentence, "mission"))
 
 
 def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
@@ -467,7 +477,22 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
             found = _refs_at(ctx, token.i)
             if found and all(r in people for r in found):
                 return _with_list(ctx, sentence, found)
+            if found and _is_group(ctx, token.i) or token.head == verb and (found := _possessor(ctx, token)):
+                return found  # "the four spent about 22 days", "Their flight had lasted 23 days"
     return _with_list(ctx, sentence, people[:1])
+
+
+def _is_group(ctx: Context, token_i: int) -> bool:
+    idx = ctx.mention_at_token(ctx.doc[token_i])
+    return idx is not None and ctx.mentions[idx].kind == "group"
+
+
+def _possessor(ctx: Context, token: Token) -> list[Ref]:
+    """The people whose flight a subject is: 'Their flight', "Kelly's stay"."""
+    if token.lower_ not in MISSION_NOUNS:
+        return []
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    return _refs_at(ctx, poss.i) if poss is not None else []
 
 
 def governing_verb(token: Token) -> Token:
@@ -527,6 +552,10 @@ def planned(ctx: Context, sentence: int, offset: int) -> bool:
     return any(0 <= offset - m.end() <= _PLAN_REACH for m in _PLANNED.finditer(text[:offset]))
 
 
+#: "a flight of 220 days", "a stay of 186 days"
+_NOUN_OF = [[w] for w in ("flight", "stay", "mission", "expedition", "spaceflight", "trip")]
+
+
 def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
     if planned(ctx, sentence, dm.start):
         return
@@ -552,10 +581,12 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         return  # a record's value ("a record 340 days"): see records
     if after[:1] and after[0] in _OFFSET_WORDS:
         return  # "three days before leaving", "a day later": when, not how long
+    if set(before[-2:]) & {"last", "first", "final", "closing", "opening"}:
+        return  # "the last five weeks of the mission": a part of it
     # "the record of 195 days, set by Sunita Williams": that holder's own stay, not this article's flight
     own_stay = own_stay or bool(set(before[-2:]) & RECORD_WORDS)
     sentence_words = {t.lower_ for t in ctx.sentence_span(sentence)}
-    noun = any(w in MISSION_NOUNS for w in after)
+    noun = any(w in MISSION_NOUNS for w in after) or before[-1:] == ["of"] and before[-2:-1] in _NOUN_OF
     stay = bool(sentence_words & STAY_VERBS) and (
         "space" in sentence_words or "orbit" in sentence_words or station_of(ctx, sentence) is not None
     )
@@ -574,8 +605,9 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         owners, own_stay = after_people[:1], True
     else:
         owners = _owner(ctx, sentence, span)
-    if not owners and lasted:
-        mission = sole_flight(ctx) or _only_mission(crews)  # "the mission lasted 64 days"
+    if not owners and (lasted or noun):
+        named = _flights_named(ctx, sentence)  # "Soyuz T-12 landed ... after a flight of 11 days"
+        mission = (named[0] if len(named) == 1 else None) or sole_flight(ctx) or _only_mission(crews)
         if mission is not None:
             durations.setdefault(mission, []).append((days, dm, sentence))
         return

@@ -146,7 +146,9 @@ def _short_names(doc: Doc) -> list[Span]:
     for ent in [e for e in doc.ents if e.ent_id_ and len(e) > 1]:
         entry = entries.get(ent.ent_id_)
         short = ent[-1]
-        if entry is None or entry.kind != "spacecraft" or not short.is_title or len(short) < 4:
+        if entry is None or entry.kind != "spacecraft" or ent.label_ == "MISSION":
+            continue  # a flight's number ("T-12" of "Soyuz T-12") is no craft's name
+        if not short.is_title or not short.is_alpha or len(short) < 4:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(short.text)}(?![\w-])", text[ent.end_char :]):
             start = ent.end_char + match.start()
