@@ -201,3 +201,28 @@ def test_a_total_she_passed_that_another_had_set_is_a_spacewalk_record_after_an_
     new = [r for r in rows if r["holder"] == "Suri Walcott-Ines"]
     assert {r["previousHolder"] for r in new} == {"Petra Wilkins-Oduya"}
     assert all(r["value"] != Decimal("2.2") for r in new)  # "two hours ... into the outing" is when, not how long
+
+
+def test_a_total_spacewalk_record_takes_the_career_total_not_the_outings_length(build_text):
+    text = (
+        "DARWIN, Australia — Astronaut Ngaire Whitcombe-Sato set a new women's record for total time spent spacewalking after she completed a "
+        "6-hour, 52-minute excursion outside the station.\n"
+        "The outing was the 11th of her career and brought her cumulative time outside a spacecraft to 71 hours and "
+        "30 minutes.\n"
+        "That surpasses the women's record of 68 hours and 20 minutes, set in 2030 by astronaut Lusia Faleolo-Brandt.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    mine = {
+        (r["scope"], r["value"], r["unit"], r["previousHolder"]) for r in rows if r["holder"] == "Ngaire Whitcombe-Sato"
+    }
+    assert mine == {("women", Decimal("71.5"), "hr", "Lusia Faleolo-Brandt")}
+
+
+def test_an_earlier_record_set_by_two_is_held_by_both(build_text):
+    text = (
+        "Cosmonaut Pyotr Dobrova-Lind's flight lasted 23 days, beating the world record of 17 days set by Arvo "
+        "Nikolaisen-Kuru and Vitas Sevander-Oja aboard Soyuz 59 in 1970.\n"
+    )
+    rows = records(build_text({"r.txt": text}))
+    old = {(r["holder"], r["value"]) for r in rows if r["value"] == 17}
+    assert old == {("Arvo Nikolaisen-Kuru", 17), ("Vitas Sevander-Oja", 17)}

@@ -43,7 +43,12 @@ _CUMULATIVE = re.compile(
     r"\bcumulative\b|\btotal\b|\bcareer\b|\bthe most of any\b|\blogged\b|\bcombined\b|\bover (?:\w+ )?(?:flights|missions)\b|\bmost (?:time|days)\b",
     re.I,
 )
-_SPACEWALK = re.compile(r"\bspacewalk", re.I)
+_SPACEWALK = re.compile(
+    r"\bspacewalk|\bEVAs?\b|\bextravehicular\b|\bouting\b|\bexcursion\b|\boutside (?:a|the) (?:spacecraft|station)\b",
+    re.I,
+)
+#: "a 6-hour, 52-minute excursion": the length of one outing, never a career total
+_ONE_OUTING = re.compile(r"[\s,-]*(?:\d+[\s-]*minutes?[\s,-]*)?(?:spacewalk|excursion|outing|EVA)\b", re.I)
 _HOURS = re.compile(r"\b\d+\s+hours\b", re.I)
 _OFFSET = re.compile(r"\s+(?:into|after|before|later|earlier|ago)\b", re.I)
 # what names a particular record when the sentence gives no length of its own
@@ -232,6 +237,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     ]
     if kind == "cumulative_duration":  # "after 247 days aboard ..., became the woman with the most time": one flight's
         durations = [d for d in durations if not _flight_length(text, d)]
+    if kind == "spacewalk_duration" and _CUMULATIVE.search(text):  # "record for total time ... after a 6-hour outing"
+        durations = [d for d in durations if not _ONE_OUTING.match(text, d.end)]
     new_dur = next((d for d in durations if d.start < cut), None)
     if kind == "single_flight_duration" and new_dur is not None and new_dur.duration.whole_days() > LONGEST_FLIGHT_DAYS:
         kind = "cumulative_duration"  # "the first person to spend 1,000 days in space": no one flight is that long
@@ -307,6 +314,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     for old, _, clause, at in olds:
         for st in _old_facts(ctx, old, clause, at, durations, sentence):
             emit(*st)
+        for other in _co_holders(ctx, sentence, at, old.key[2]):  # "set by A and B aboard Soyuz 9"
+            emit(old, "holder", other, sentence, clause)
 
 
 def _past(token) -> bool:
@@ -376,6 +385,7 @@ def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list
     base = ctx.sentences[sentence].start
     named = [(m, ref) for m, ref in ctx.in_sentence(sentence, "person") if m.start - base >= cut and ref != holder]
     named = [pair for n, pair in enumerate(named) if pair[1] not in {r for _, r in named[:n]}]
+    named = [pair for n, pair in enumerate(named) if not (n and _joined(text, base, named[n - 1][0], pair[0]))]
     out = []
     for n, (m, ref) in enumerate(named):
         start = cut if n == 0 else named[n - 1][0].end - base
@@ -385,6 +395,25 @@ def _old_records(ctx, sentence, cut, durations, kind, holder, new_scope) -> list
         # mark ...' is A's U.S. record); a record beats one of its own kind
         scope = _scope(text[start : m.end - base]) or _scope(clause) or _scope(text[cut:]) or new_scope
         out.append((Ref("record", (kind, scope or "unknown", ref)), scope, clause, m.start - base))
+    return out
+
+
+def _joined(text: str, base: int, first, second) -> bool:
+    """Two names with only 'and' between them ('set by A and B'): one record held by both."""
+    return text[first.end - base : second.start - base].strip() == "and"
+
+
+def _co_holders(ctx: Context, sentence: int, at: int, holder: Ref) -> list[Ref]:
+    """The people joined to an earlier holder by 'and' ('Andriyan Nikolayev and Vitaly Sevastyanov')."""
+    base = ctx.sentences[sentence].start
+    text = ctx.sentences[sentence].text
+    named = [(m, r) for m, r in ctx.in_sentence(sentence, "person") if m.start - base >= at]
+    out: list[Ref] = []
+    for (m1, _), (m2, r2) in zip(named, named[1:]):
+        if not _joined(text, base, m1, m2):
+            break
+        if r2 != holder and r2 not in out:
+            out.append(r2)
     return out
 
 
