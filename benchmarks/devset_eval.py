@@ -134,6 +134,7 @@ AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
     "cmsa": ("china manned space agency", "china manned space engineering office"),
     "cnes": ("centre national d etudes spatiales", "french space agency"),
     "spacex": ("space exploration technologies",),
+    "isro": ("indian space research organisation", "indian space research organization"),
 }
 
 SCOPE_ALIASES: dict[str, tuple[str, ...]] = {

@@ -68,7 +68,12 @@ _OPERATOR = re.compile(r"^(?:nasa s |nasa |spacex |boeing )+(?=\S)")
 def mission_key(text: str) -> str:
     """Normalised flight name: 'Soyuz MS-22' and 'Soyuz MS 22' -> 'soyuz ms 22'; an operator in
     front names the same flight ('SpaceX Crew-6' is 'Crew-6')."""
-    return _OPERATOR.sub("", " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split()))
+    key = _OPERATOR.sub("", " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split()))
+    return _LONG_FORM.sub(r"ax \1", key)
+
+
+#: a flight's long name that its short one abbreviates ('Axiom Mission 4' is 'Ax-4')
+_LONG_FORM = re.compile(r"^axiom mission (\d+)$")
 
 
 # ------------------------------------------------------------------ within an article

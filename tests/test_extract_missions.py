@@ -311,3 +311,27 @@ def test_a_stay_range_in_a_sentence_naming_an_earlier_flight_dates_that_flight(b
     assert ("Soyuz MS-70", "2026-11", "2027-06") in dates
     assert not any(r["name"] == "Crew-40" and str(r["end"]) == "2027-06" for r in missions)
     assert 35 not in {r["durationDays"] for r in missions}
+
+
+def test_the_long_name_of_an_axiom_flight_is_its_short_one_and_seats_make_its_crew(build_text):
+    text = (
+        "Axiom Mission 9, known as Ax-9, lifted off from Kennedy Space Center on June 25, 2031.\n"
+        "Commanding the mission is Orla Brennock-Tiwari, 61, of Axiom Space.\n"
+        "Beside her sat the pilot, Devang Rautela-Moss, 39.\n"
+    )
+    crew = kg.query(build_text({"a.txt": text}).dataset, "crew").rows
+    assert len({r["mission"] for r in crew}) == 1
+    assert {r["personName"] for r in crew} == {"Orla Brennock-Tiwari", "Devang Rautela-Moss"}
+
+
+def test_a_crew_named_with_their_flight_is_not_lent_to_an_earlier_one_named_later(build_text):
+    text = (
+        "The capsule closed Ax-9, with Orla Brennock-Tiwari, Devang Rautela-Moss, Ines Carvalho-Lund and "
+        "Piet Vos-Amari aboard.\n"
+        "For Brennock-Tiwari the mission was a second Axiom command, after she led Ax-7 to the station in "
+        "April 2029.\n"
+        "Because all four crew members flew under European flags, Axiom billed the flight as the first all-European "
+        "commercial crew.\n"
+    )
+    crew = kg.query(build_text({"a.txt": text}).dataset, "crew").rows
+    assert "Devang Rautela-Moss" not in {r["personName"] for r in crew if r["missionName"] == "Ax-7"}

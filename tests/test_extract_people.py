@@ -417,3 +417,16 @@ def test_a_counted_group_takes_an_unlisted_agency_by_its_short_name(build_text):
     rows = people_rows(build_text, text)
     for name in ("Tane Whareaitu-Lind", "Mele Fonua-Graves", "Sione Kaufana-Berg"):
         assert values(rows, name, "agency") == {"Coral Sea Orbital Agency"}, name
+
+
+def test_commanding_the_mission_is_x_and_an_agency_after_a_long_apposition(build_text):
+    text = (
+        "Commanding the mission is Orla Brennock-Tiwari, 61, a former NASA astronaut who now directs flights at "
+        "Axiom Space.\n"
+        "Beside her sat the pilot, Devang Rautela-Moss, 39, a group captain in the air force who flies for the "
+        "Indian Space Research Organisation.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert "commander" in values(rows, "Orla Brennock-Tiwari", "role")
+    assert "NASA" not in values(rows, "Orla Brennock-Tiwari", "agency")  # a former employer
+    assert values(rows, "Devang Rautela-Moss", "agency") == {"Indian Space Research Organisation"}

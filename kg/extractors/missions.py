@@ -111,7 +111,8 @@ CREW_BY_ROLE = "missions/crew-by-role"
 _FLIGHT_ROLES = {"pilot", "mission_specialist", "payload_specialist", "flight_engineer", "space_tourist"}
 # the sentence speaks of this flight's seats: "Steven Lindsey served as pilot", "The mission specialists were ..."
 _OF_THIS_FLIGHT = re.compile(
-    r"\b(?:served|flew|flies|flying) as\b|\bwere\b|\bjoined\b|\bcrewmates?\b|\b(?:the|this|its|their) (?:flight|mission|crew|cabin)\b",
+    r"\b(?:served|flew|flies|flying) as\b|\bwere\b|\bjoined\b|\bcrewmates?\b|\b(?:the|this|its|their) (?:flight|mission|crew|cabin)\b"
+    r"|\bsat\b|\bseated\b|\bbeside (?:her|him)\b",
     re.I,
 )
 _COMMANDED_FLIGHT = re.compile(
@@ -340,7 +341,9 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             people = []  # "... 183 days, twice as long as the crew of Shenzhou-12": not that flight's crew
         listed = [(m.sentence, p) for p in people]
         if main_flight(ctx) in (None, ref):  # "... since Apollo 8 came back. Aboard were ...": not Apollo 8's crew
-            listed += [(n, p) for n, p in crew_continuations(ctx, m.sentence) if p not in people]
+            # ... nor the crew of a flight named earlier ("all four crew members" after "he led Ax-1 in 2022")
+            more = crew_continuations(ctx, m.sentence)
+            listed += [(n, p) for n, p in more if p not in people and by_person.get(p) in (None, ref)]
         for sentence, person in listed:
             crews[ref].append(person)
             by_person.setdefault(person, ref)

@@ -74,6 +74,8 @@ def extract(ctx: Context) -> list[Statement]:
         facts += _right_facts(ctx, span.end)
         if not any(p == "agency" for p, _, _ in facts):
             facts += _pair_agency(ctx, span.end, not plural and any(p == "role" for p, _, _ in facts))
+        if not any(p == "agency" for p, _, _ in facts):
+            facts += _agency_past_apposition(ctx, span.end)
         facts += _age_before(ctx, m.start)
         for predicate, obj, evidence_start in facts:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
@@ -133,6 +135,10 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
     facts: list[tuple] = []
     if start >= 2 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in ("commanded", "led"):
         facts.append(("role", Concept("role", "commander"), start - 2))  # "The flight is commanded by X"
+    seat = _SEAT_BEFORE.search(doc[max(start - 6, 0) : start].text) if start else None
+    if seat:  # "Commanding the mission is X", "Piloting the capsule was X"
+        role = "commander" if seat.group(1).lower() in ("commanding", "leading") else "pilot"
+        facts.append(("role", Concept("role", role), max(start - 5, 0)))
     plural = False
     j = start - 1
     seen_role = False
@@ -203,6 +209,13 @@ def _demonym(token: Token, country: str) -> bool:
     entry = gazetteer.entries()[country]
     text = token.text.removesuffix("s") if token.text.endswith("ans") else token.text  # "four Americans"
     return text != entry.label and (text == entry.attr("demonym") or text.endswith(("an", "ese", "ish", "ch", "ic")))
+
+
+_SEAT_BEFORE = re.compile(
+    r"\b(Commanding|Leading|Piloting)\s+(?:the|this|its)\s+(?:mission|flight|crew|capsule|spacecraft|expedition)\s+"
+    r"(?:is|was|will be)\s*$",
+    re.I,
+)
 
 
 def _apposed(doc, comma: int, end: int, roles: dict[str, str]) -> bool:
@@ -282,7 +295,9 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
         elif _role_at(doc, k) is None:
             return facts
         pending: list[tuple] = []
+        former = False
         while k < len(doc) and k < app + 10 and doc[k].text not in (",", ".", ";"):
+            former = former or doc[k].lower_ in ("former", "onetime", "ex")
             if doc[k].ent_type_ == "PERSON":
                 return facts  # "pilot A, mission specialist B and ...": a list, the words are B's
             role = _role_at(doc, k)
@@ -293,7 +308,7 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
                     pending.append(("role", Concept("role", role[0]), k))
                 k += role[1]
                 continue
-            if org is not None:
+            if org is not None and not former:  # "a former NASA astronaut who now works for ..."
                 pending.append(("agency", org, k))
             elif doc[k].text.isdigit() and [t.lower_ for t in doc[k + 1 : k + 5]] == ["-", "year", "-", "old"]:
                 pending.append(("age", int(doc[k].text), k))  # ", a 38-year-old air force pilot,"
@@ -409,6 +424,21 @@ def _agency_after(ctx: Context, end: int) -> list[tuple]:
 
 
 _WORKS = {"flies", "flew", "works", "worked", "serves", "served"}
+
+
+def _agency_past_apposition(ctx: Context, end: int) -> list[tuple]:
+    """'X, 39, a group captain in the air force who flies for the Indian Space Research
+    Organisation': the agency a 'who flies for' clause ends the name's apposition with."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    for k in range(end + 1, min(end + 25, len(doc) - 2)):
+        t = doc[k]
+        if t.ent_type_ == "PERSON" or t.text in (".", ";") or t.is_sent_start:
+            return []
+        if t.lower_ == "who" and doc[k + 1].lower_ in _WORKS and doc[k + 2].lower_ in ("for", "with"):
+            return _agency_after(ctx, k - 1) if doc[k - 1].text == "," else _agency_after(ctx, k + 1)
+    return []
 
 
 def _role_after_copula(doc, end: int) -> list[tuple]:
