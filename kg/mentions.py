@@ -233,6 +233,7 @@ _CREW_PLURALS = {
     "cosmonauts",
     "taikonauts",
     "crewmembers",
+    "crewmates",
     "spacefliers",
     "flyers",
     "fliers",
@@ -279,7 +280,9 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
             continue  # "the four astronauts of Crew-7": another flight's crew, whom the text may not name
         span = doc[token.i - 1 if end == token.i + 1 else token.i : end]
         # "the two cosmonauts", and ", both Americans" set off after the names it sums up, look back
-        definite = token.i > 0 and doc[token.i - 1].lower_ in ("the", "these", "those", "all", ",")
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        definite = before in ("the", "these", "those", "all") or before == "," and token.lower_ == "both"
+        # (", three NASA astronauts dropped ..." after an opening phrase still looks ahead)
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
         mentions.append(
             Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
@@ -339,7 +342,7 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
         sentence = _which(starts, token.idx)
         if low in PERSON_PRONOUNS:
             mentions.append(Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
-        elif low in GROUP_PRONOUNS:
+        elif low in GROUP_PRONOUNS and not _things(doc, token.i):
             mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
         elif (
             low in GROUP_NOUNS
@@ -423,6 +426,20 @@ _THINGS = {
     "agency",
     "facility",
 }
+
+
+def _things(doc: Doc, i: int) -> bool:
+    """'three earlier missions, among them Apollo 8', '33 days, most of them aboard': 'them' after
+    'among'/'of' with a plural noun for things just before it is those things, not people."""
+    if doc[i].lower_ != "them" or i < 2 or doc[i - 1].lower_ not in ("among", "of"):
+        return False
+    people = _CREW_PLURALS | GROUP_NOUNS | set(gazetteer.roles())
+    quantified = i >= 3 and doc[i - 2].lower_ in ("most", "many", "some", "several", "half", "part", "none")
+    for t in doc[max(i - (14 if quantified else 6), 0) : i - 1]:  # "33 days ... with X, most of them aboard"
+        plural = t.tag_ == "NNS" if t.tag_ else t.is_lower and t.is_alpha and t.lower_.endswith("s")
+        if plural and t.lower_ not in people:
+            return True
+    return False
 
 
 def _possessive_org_noun(doc: Doc, i: int) -> bool:

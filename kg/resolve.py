@@ -279,8 +279,10 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                 if len(group) >= 2:
                     refs[i] = group
                     break
-            # ... unless a counted group ('four Americans') holds them all: 'they' are the four
-            if last_group and m.sentence - last_group[0] <= 2 * _SALIENCE_WINDOW and set(refs[i]) <= set(last_group[1]):
+            # ... unless a counted group ('four Americans') holds them all: 'the astronauts' are the
+            # four; a bare 'they' only right after it (two crews summed as 'six astronauts' stay two)
+            reach = 2 * _SALIENCE_WINDOW if m.source == "nominal" else 1
+            if last_group and m.sentence - last_group[0] <= reach and set(refs[i]) <= set(last_group[1]):
                 refs[i] = last_group[1]
 
 

@@ -479,3 +479,15 @@ def test_a_flight_director_who_describes_a_landing_is_not_its_crew(build_text):
     events = {r["participant"] for r in rows(b, "events")}
     assert "Keoni Alvarado-Strand" not in events
     assert "Keoni Alvarado-Strand" not in {r["personName"] for r in kg.query(b.dataset, "crew").rows}
+
+
+def test_the_crew_launching_years_after_a_flight_named_as_a_record_is_not_that_flights(build_text):
+    text = (
+        "Pete Corrigan-Vale, Jo Kerwick-Ade and Paul Weissmann-Obi splashed down on June 22, 2033, ending Skylab 9.\n"
+        "The flight broke the world record. The previous mark, just under 24 days, was set in June 2031 by "
+        "cosmonauts Georgy Dobrin-Tal, Vlad Volkonen and Viktor Patsenko-Li during their Soyuz 80 mission.\n"
+        "The crew lifted off from the Kennedy Space Center at 9 a.m. EDT on May 25, 2033.\n"
+    )
+    events = rows(build_text({"a.txt": text}), "events")
+    launch = {r["participant"] for r in events if r["type"] == "launch"}
+    assert not launch & {"Georgy Dobrin-Tal", "Vlad Volkonen", "Viktor Patsenko-Li"}

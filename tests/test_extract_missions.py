@@ -6,6 +6,13 @@ import pytest
 
 import kg
 
+
+def crew_of(build_text, text: str, mission: str) -> set[str]:
+    """Names of the crew the graph of one article gives a mission (by its name)."""
+    crew = kg.query(build_text({"a.txt": text}).dataset, "crew").rows
+    return {r["personName"] for r in crew if r["missionName"] == mission}
+
+
 SPLASHDOWN = """Four astronauts came home on Sunday, ending Crew-14 after a long stay in orbit.
 The Crew Dragon Fortitude hit the water at 3:12 a.m. EDT on May 9, 2027, off Pensacola.
 It was the first night splashdown since Apollo 8 came back in 1968.
@@ -333,5 +340,36 @@ def test_a_crew_named_with_their_flight_is_not_lent_to_an_earlier_one_named_late
         "Because all four crew members flew under European flags, Axiom billed the flight as the first all-European "
         "commercial crew.\n"
     )
-    crew = kg.query(build_text({"a.txt": text}).dataset, "crew").rows
-    assert "Devang Rautela-Moss" not in {r["personName"] for r in crew if r["missionName"] == "Ax-7"}
+    assert "Devang Rautela-Moss" not in crew_of(build_text, text, "Ax-7")
+
+
+def test_a_counted_group_after_an_opening_phrase_looks_ahead(build_text):
+    text = (
+        "Fifty years ago this week, three NASA astronauts dropped into the Pacific aboard Apollo 40.\n"
+        "Ships picked up commander Ansel Korvath-Lind, Rhea Dunmore-Oti and Benedikt Saar-Moreno.\n"
+    )
+    rows = kg.query(build_text({"a.txt": text}).dataset, "people").rows
+    agencies = {r["name"]: r["agency"] for r in rows}
+    assert agencies == {"Ansel Korvath-Lind": "NASA", "Rhea Dunmore-Oti": "NASA", "Benedikt Saar-Moreno": "NASA"}
+
+
+def test_them_after_among_a_list_of_things_is_no_crew(build_text):
+    text = (
+        "Commander Ansel Korvath-Lind and Rhea Dunmore-Oti launched aboard Apollo 40 on April 11, 2031.\n"
+        "Korvath-Lind was a veteran of three earlier missions, among them Apollo 38 in December 2028.\n"
+    )
+    assert "Rhea Dunmore-Oti" not in crew_of(build_text, text, "Apollo 38")
+
+
+def test_two_crewmates_named_after_are_the_pair(build_text):
+    text = (
+        "Commander Jing Haorun-Li landed aboard Shenzhou-40 on Oct. 31, 2031.\n"
+        "His two crewmates were on their first flights.\n"
+        "Zhu Yanqiu-Ma, the flight engineer, is a trained engineer.\n"
+        "Gui Haoming-Xu, the payload specialist, is a scientist.\n"
+    )
+    assert crew_of(build_text, text, "Shenzhou-40") == {
+        "Jing Haorun-Li",
+        "Zhu Yanqiu-Ma",
+        "Gui Haoming-Xu",
+    }

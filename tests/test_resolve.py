@@ -31,10 +31,17 @@ def test_people_who_differ_by_a_number_stay_apart():
     assert same_person_name("mikhail kornienko", "mikhail korneinko")
 
 
-def test_a_group_pronoun_follows_a_chain_of_groups_past_the_window(nlp):
+def resolved(nlp, text: str):
+    """The mentions of a text and the entities each refers to, after in-article resolution."""
     from kg import resolve
     from kg.mentions import find_mentions, find_sentences
 
+    doc = nlp.pipeline(text)
+    mentions = find_mentions(doc, find_sentences(doc))
+    return mentions, resolve.resolve_local("a", mentions).refs
+
+
+def test_a_group_pronoun_follows_a_chain_of_groups_past_the_window(nlp):
     text = (
         "Yuri Belenko-Rask and Anton Shtyrov-Lee lifted off on Sunday.\n"
         "They docked with the station a day later.\n"
@@ -43,9 +50,18 @@ def test_a_group_pronoun_follows_a_chain_of_groups_past_the_window(nlp):
         "The pictures were sharp.\n"
         "Their flight lasted 23 days.\n"
     )
-    doc = nlp.pipeline(text)
-    sentences = find_sentences(doc)
-    mentions = find_mentions(doc, sentences)
-    refs = resolve.resolve_local("a", mentions).refs
+    mentions, refs = resolved(nlp, text)
     last = max(i for i, m in enumerate(mentions) if m.text == "Their")
     assert len(refs[last]) == 2
+
+
+def test_a_counted_group_sentences_back_does_not_widen_a_pair(nlp):
+    text = (
+        "Six astronauts were aboard: Gao Yiming, Ren Shulan, Bai Zhenhua, Xu Lanqing, Mo Tianyu and Qiu Weiran.\n"
+        "The station was busy.\n"
+        "Gao Yiming and Ren Shulan then went outside, and their work went well.\n"
+    )
+    mentions, refs = resolved(nlp, text)
+    six = next(i for i, m in enumerate(mentions) if m.source == "counted")
+    their = max(i for i, m in enumerate(mentions) if m.text == "their")
+    assert len(refs[six]) == 6 and len(refs[their]) == 2

@@ -480,6 +480,8 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     created = False
     if mission is None:
         mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle, emit.statements)
+        if mission is not None and day is not None and _out_of_time(ctx, mission, kind, day, missions, emit.statements):
+            mission, participants = None, []  # "The crew lifted off ... 1973" is not the 1971 crew named before
         if mission is None and participants and kind in ("launch", "landing", "splashdown"):
             mission = new_stay(ctx, sentence, participants, anywhere=False)  # the lead's (unnamed) stay
             created = True
@@ -565,6 +567,34 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -
     if mission is not None and vehicle is not None and _other_vehicle(ctx, missions, mission, vehicle):
         return None
     return mission
+
+
+def _out_of_time(ctx: Context, mission: Ref, kind: str, day, missions, told) -> bool:
+    """A launch after the flight already ended, or a return before it began, by the dates found so
+    far; or an event years away from every year the sentences naming the flight give ('the mark
+    set in June 1971 by A, B and C during their Soyuz 11 mission' is no 1973 flight)."""
+    named_years = {
+        int(y)
+        for m, r in ((m, r) for s in ctx.sentences for m, r in ctx.in_sentence(s.index, "mission"))
+        if r == mission
+        for y in _YEARS_IN.findall(ctx.sentences[m.sentence].text)
+    }
+    far = named_years and not min(named_years) - 1 <= day.year <= max(named_years) + 1
+    if far and kind in _MISSION_EVENTS and mission != main_flight(ctx):
+        return True
+    dates = {
+        (st.predicate, st.object.year)
+        for st in list(missions.statements) + list(told)
+        if st.subject == mission and st.predicate in ("startDate", "endDate") and hasattr(st.object, "year")
+    }
+    if kind == "launch":
+        return any(p == "endDate" and year < day.year for p, year in dates)
+    if kind in ("landing", "splashdown"):
+        return any(p == "startDate" and year > day.year for p, year in dates)
+    return False
+
+
+_YEARS_IN = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def _is_rocket(ctx: Context, craft: Ref) -> bool:
