@@ -177,7 +177,11 @@ def _listed_or_slug(m: Mention) -> str:
 
 
 def _counted_group(
-    mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]], by_sentence: dict[int, list[int]], i: int
+    mentions: tuple[Mention, ...],
+    refs: list[tuple[Ref, ...]],
+    by_sentence: dict[int, list[int]],
+    i: int,
+    forward: bool = False,
 ) -> tuple[Ref, ...]:
     """The people a group of stated size refers to.
 
@@ -187,7 +191,7 @@ def _counted_group(
     a count that does not come out exactly resolves to nobody."""
     m = mentions[i]
     count = int(m.attr("count") or 0)
-    step = -1 if m.attr("definite") == "yes" else 1
+    step = -1 if m.attr("definite") == "yes" and not forward else 1
 
     def named(sentence: int) -> list[Ref]:  # officials ("President X") are never one of the crew counted
         idx = [
@@ -205,6 +209,8 @@ def _counted_group(
         gathered += [r for r in (reversed(found) if step < 0 else found) if r not in gathered]
         if len(gathered) >= count:
             return tuple(gathered) if len(gathered) == count else ()
+    if step < 0 and not gathered:  # "The three astronauts who rescued ... came home": a lede names them next
+        return _counted_group(mentions, refs, by_sentence, i, forward=True)
     return ()
 
 

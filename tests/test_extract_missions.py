@@ -373,3 +373,25 @@ def test_two_crewmates_named_after_are_the_pair(build_text):
         "Zhu Yanqiu-Ma",
         "Gui Haoming-Xu",
     }
+
+
+def test_people_greeting_a_crew_are_not_the_flight_named_after_them(build_text):
+    text = (
+        "Crew-40 docked with the station on March 16, 2031.\n"
+        "Waiting to greet them were NASA's Don Pettersen-Ray, cosmonaut Alexei Ovchar-Lind and the four members "
+        "of Crew-39.\n"
+    )
+    assert not crew_of(build_text, text, "Crew-39") & {"Don Pettersen-Ray", "Alexei Ovchar-Lind"}
+
+
+def test_a_lede_counted_group_with_nobody_before_looks_ahead(build_text):
+    text = (
+        "HOUSTON — The three astronauts who repaired the station came home on Friday.\n"
+        "Pete Corrigan-Vale, Jo Kerwick-Ade and Paul Weissmann-Obi splashed down off San Diego on June 22, 2033.\n"
+    )
+    rows = kg.query(build_text({"a.txt": text}).dataset, "people").rows
+    assert {r["name"] for r in rows if r["role"] == "astronaut"} == {
+        "Pete Corrigan-Vale",
+        "Jo Kerwick-Ade",
+        "Paul Weissmann-Obi",
+    }

@@ -226,3 +226,22 @@ def test_an_earlier_record_set_by_two_is_held_by_both(build_text):
     rows = records(build_text({"r.txt": text}))
     old = {(r["holder"], r["value"]) for r in rows if r["value"] == 17}
     assert old == {("Arvo Nikolaisen-Kuru", 17), ("Vitas Sevander-Oja", 17)}
+
+
+def test_a_flight_that_broke_a_record_gives_it_to_its_crew(build_text):
+    text = (
+        "HOUSTON — The three astronauts who repaired the station came home on Friday after 28 days in orbit.\n"
+        "Pete Corrigan-Vale, 43, the commander, Jo Kerwick-Ade, 41, and Paul Weissmann-Obi, 40, landed at "
+        "9:49 a.m. EDT on June 22, 2033.\n"
+        "Skylab 9 had launched on May 25, 2033, with Corrigan-Vale, Kerwick-Ade and Weissmann-Obi aboard.\n"
+        "The flight, known as Skylab 9, broke the world record for a single space mission.\n"
+    )
+    b = build_text({"r.txt": text})
+    rows = records(b)
+    assert {r["holder"] for r in rows if r["value"] == 28 and r["scope"] == "world"} == {
+        "Pete Corrigan-Vale",
+        "Jo Kerwick-Ade",
+        "Paul Weissmann-Obi",
+    }
+    roles = {(r["name"], r["role"]) for r in kg.query(b.dataset, "people").rows}
+    assert ("Jo Kerwick-Ade", "commander") not in roles and ("Pete Corrigan-Vale", "commander") in roles

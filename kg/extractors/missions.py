@@ -57,7 +57,9 @@ CUT_WORDS = {
     "broke", "breaks", "than", "topping", "topped", "overtaking", "overtook", "passing", "besting", "bested",
 }  # fmt: skip
 #: who a crew met aboard are not its members ('joined A and B'; but 'joined by A' are)
-_MET_WORDS = {"joined", "joining", "greeted", "welcomed", "relieved", "relieving", "replaced", "replacing"}
+_MET_WORDS = {
+    "joined", "joining", "greet", "greeted", "welcomed", "relieved", "relieving", "replaced", "replacing",
+}  # fmt: skip
 RECORD_WORDS = {"record", "records", "mark", "milestone"}
 _CLOSE = 4
 _CAREER = re.compile(
@@ -438,7 +440,9 @@ def _met(ctx: Context, sentence: int, token: Token) -> bool:
     2 crew: A, B' (the named flight's own crew, which the flight's sentence gives)."""
     if token.i + 1 < len(ctx.doc) and token.nbor().lower_ == "by":
         return False
-    return not any(m.start > token.idx for m, _ in ctx.in_sentence(sentence, "mission"))
+    person = min((m.start for m, _ in ctx.in_sentence(sentence, "person") if m.start > token.idx), default=None)
+    flight = min((m.start for m, _ in ctx.in_sentence(sentence, "mission") if m.start > token.idx), default=None)
+    return flight is None or person is not None and person < flight  # "greet A, B and the members of Crew-9"
 
 
 def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
@@ -691,7 +695,22 @@ def main_flight(ctx: Context) -> Ref | None:
         return first  # named first, and not far less often: the story's ('... designated Crew-7')
     if ctx.counts[best] > ctx.counts[second] or _first_sentence(ctx, best) <= 1 < _first_sentence(ctx, second):
         return best
-    return None
+    introduced = [r for r in flights if _introduced(ctx, r)]
+    return introduced[0] if len(introduced) == 1 else None
+
+
+#: "The flight, known as Skylab 2, ...", "The mission, designated MOA-9, ...": the story's flight named
+_INTRODUCED = re.compile(
+    r"^(?:The|This|Their|His|Her) (?:flight|mission|expedition|trip),? (?:known as|designated|dubbed|called|named)\s*$"
+)
+
+
+def _introduced(ctx: Context, flight: Ref) -> bool:
+    for i, m in enumerate(ctx.mentions):
+        if m.kind == "mission" and ctx.refs(i)[:1] == (flight,):
+            start = ctx.sentences[m.sentence].start
+            return bool(_INTRODUCED.match(ctx.text[start : m.start]))
+    return False
 
 
 def lead_mission(ctx: Context, missions: Missions) -> Ref | None:

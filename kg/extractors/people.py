@@ -226,6 +226,9 @@ def _apposed(doc, comma: int, end: int, roles: dict[str, str]) -> bool:
         role = f"{doc[comma - 2].lower_} {role}"
     if role not in roles or role.endswith("s") and not role.endswith("ss"):
         return False
+    det = comma - 1 - len(role.split())
+    if det >= 1 and doc[det].lower_ == "the" and doc[det - 1].text == ",":
+        return False  # "Conrad, 43, the commander, Joseph Kerwin, 41, ...": the role is Conrad's
     closed = end >= len(doc) or doc[end].text in (",", ".", ";") or doc[end].lower_ == "and"
     left = {t.lower_ for t in doc[max(comma - 4, 0) : comma - 1]}
     return closed and bool(left & {"the", "its", "their", "his", "her", "’s", "'s"})

@@ -248,6 +248,9 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         # "That total beats the women's career record of 688 days held by X": the holder and the
         # value are the previous sentence's ("... the commander has logged 703 days in orbit")
         holders, new_dur, value_sentence = [carried[0]], carried[1], sentence - 1
+    elif not ctx.people_in(sentence) and beat is not None and _flight_crew(ctx, missions, sentence, cut):
+        # "The flight, known as Skylab 2, broke the world record for a single space mission": its crew's
+        holders = _flight_crew(ctx, missions, sentence, cut)
     elif not ctx.people_in(sentence):
         # "... the retired Army colonel has logged 534 days in orbit, the most of any U.S. astronaut":
         # the article's main person, when the sentence before names them
@@ -316,6 +319,16 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
             emit(*st)
         for other in _co_holders(ctx, sentence, at, old.key[2]):  # "set by A and B aboard Soyuz 9"
             emit(old, "holder", other, sentence, clause)
+
+
+def _flight_crew(ctx: Context, missions: Missions, sentence: int, cut: int) -> list[Ref]:
+    """The crew of the one flight a record sentence names before its verb, as its subject."""
+    base = ctx.sentences[sentence].start
+    named = {r for m, r in ctx.in_sentence(sentence, "mission") if m.start - base < cut}
+    if len(named) != 1:
+        return []
+    info = missions.info(next(iter(named)))
+    return list(info.crew) if info is not None else []
 
 
 def _past(token) -> bool:
