@@ -284,6 +284,8 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         definite = before in ("the", "these", "those", "all") or before == "," and token.lower_ == "both"
         # (", three NASA astronauts dropped ..." after an opening phrase still looks ahead)
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
+        if _AND_ONE_MORE.match(text, span.end_char):  # "Two Russian cosmonauts and an American astronaut"
+            attrs += (("then", "1"),)
         mentions.append(
             Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
                     attrs=attrs)
@@ -292,6 +294,11 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
 
 
 _THEN_WORDS = {"had", "have", "were", "are", "will", "would", "then", "of", "later", "returned", "launched", "spent"}
+
+
+_AND_ONE_MORE = re.compile(
+    r"\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:astronaut|cosmonaut|taikonaut|crewmate|tourist)\b", re.I
+)
 
 
 def _all_of_them(doc: Doc, i: int) -> bool:

@@ -204,11 +204,13 @@ def _counted_group(
         return list(dict.fromkeys(r for j in idx for r in refs[j]))
 
     gathered: list[Ref] = []
+    # "Two Russian cosmonauts and an American astronaut": the first two of the three named next
+    need = count + int(m.attr("then") or 0) if step > 0 else count
     for distance in range(max(count, _SALIENCE_WINDOW) + (12 if step > 0 else 4)):
         found = named(m.sentence + step * distance)
         gathered += [r for r in (reversed(found) if step < 0 else found) if r not in gathered]
-        if len(gathered) >= count:
-            return tuple(gathered) if len(gathered) == count else ()
+        if len(gathered) >= need:
+            return tuple(gathered[:count]) if len(gathered) == need else ()
     if step < 0 and not gathered:  # "The three astronauts who rescued ... came home": a lede names them next
         return _counted_group(mentions, refs, by_sentence, i, forward=True)
     return ()

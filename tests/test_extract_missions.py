@@ -395,3 +395,10 @@ def test_a_lede_counted_group_with_nobody_before_looks_ahead(build_text):
         "Jo Kerwick-Ade",
         "Paul Weissmann-Obi",
     }
+
+
+def test_a_lettered_gemini_flight_is_not_the_numbered_one(build_text):
+    text = "Wally Schirrmann and Tom Stafforde launched aboard Gemini 16A on Dec. 15, 2031, after Gemini 16 was cancelled.\n"
+    missions = {r["name"] for r in kg.query(build_text({"a.txt": text}).dataset, "missions").rows}
+    assert {"Gemini 16A", "Gemini 16"} <= missions
+    assert crew_of(build_text, text, "Gemini 16A") == {"Wally Schirrmann", "Tom Stafforde"}

@@ -430,3 +430,16 @@ def test_commanding_the_mission_is_x_and_an_agency_after_a_long_apposition(build
     assert "commander" in values(rows, "Orla Brennock-Tiwari", "role")
     assert "NASA" not in values(rows, "Orla Brennock-Tiwari", "agency")  # a former employer
     assert values(rows, "Devang Rautela-Moss", "agency") == {"Indian Space Research Organisation"}
+
+
+def test_a_pair_sharing_an_age_and_a_count_followed_by_one_more(build_text):
+    text = (
+        "BAIKONUR, Kazakhstan — Two Russian cosmonauts and an American astronaut reached the station on Friday.\n"
+        "The rocket carried commander Oleg Novak-Rusin and flight engineers Pyotr Dubinin-Lee and Mark Vandermeer.\n"
+        "Commander Frank Bormann-Ruiz and pilot Jim Lovering, both 37, flew next.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert values(rows, "Pyotr Dubinin-Lee", "nationality") == {"Russian"}
+    assert values(rows, "Oleg Novak-Rusin", "role") >= {"cosmonaut", "commander"}
+    assert "Russian" not in values(rows, "Mark Vandermeer", "nationality")
+    assert values(rows, "Frank Bormann-Ruiz", "age") == {37} and values(rows, "Jim Lovering", "age") == {37}

@@ -81,7 +81,24 @@ def extract(ctx: Context) -> list[Statement]:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
             emit(refs[0], predicate, obj, m.sentence, evidence)
     _agencies_flown_for(ctx, emit)
+    _shared_ages(ctx, emit)
     return emit.statements
+
+
+_BOTH_AGE = re.compile(r"^,\s+both\s+(\d{2})\b")
+
+
+def _shared_ages(ctx: Context, emit: Emitter) -> None:
+    """'Commander A and pilot B, both 37, ...': the age a pair shares, said after the second name."""
+    for i, m in enumerate(ctx.mentions):
+        both = _BOTH_AGE.match(ctx.text[m.end : m.end + 12]) if m.kind == "person" else None
+        if both is None or len(ctx.refs(i)) != 1:
+            continue
+        before = [(mm, r) for mm, r in ctx.in_sentence(m.sentence, "person") if mm.end <= m.start]
+        if not before or " and " not in ctx.text[before[-1][0].end : m.start]:
+            continue
+        for ref in dict.fromkeys((before[-1][1], ctx.refs(i)[0])):
+            emit(ref, "age", int(both.group(1)), m.sentence, ctx.text[before[-1][0].start : m.end + both.end()])
 
 
 # "the Austral Space Directorate, the agency she flies for", "..., which he flew for"
