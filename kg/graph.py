@@ -23,6 +23,8 @@ from kg.vocab import PREFIXES, SCHEMES, SF, UNIT
 _literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
 _SPECIAL = {"type": RDF.type, "prefLabel": SKOS.prefLabel, "altLabel": SKOS.altLabel, "label": RDFS.label}
+# DefinedNamespace lookups are slow and this stage makes several per fact: the terms it uses, once
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _INTEGER = RDF.type, RDF.subject, RDF.predicate, RDF.object, XSD.integer
 
 
 @cache
@@ -54,7 +56,7 @@ def object_term(obj: object) -> Node:
     if isinstance(obj, bool):
         return _literal(obj)
     if isinstance(obj, int):
-        return _literal(obj, datatype=XSD.integer)
+        return _literal(obj, datatype=_INTEGER)
     if isinstance(obj, Decimal):
         return Literal(obj, datatype=XSD.decimal)  # not cached: 340 and 340.0 are equal keys, other lexical forms
     if isinstance(obj, datetime):
@@ -80,10 +82,10 @@ def fact_triples(
     """A fact and the assertion that ties it to its sentence and extractor (the provenance model)."""
     out: list[Triple] = [
         (s, p, o),
-        (assertion, RDF.type, sf_term("Assertion")),
-        (assertion, RDF.subject, s),
-        (assertion, RDF.predicate, p),
-        (assertion, RDF.object, o),
+        (assertion, _TYPE, sf_term("Assertion")),
+        (assertion, _SUBJECT, s),
+        (assertion, _PREDICATE, p),
+        (assertion, _OBJECT, o),
         (assertion, sf_term("sentence"), sentence),
         (assertion, sf_term("extractor"), _extractor_iri(extractor)),
     ]
@@ -95,11 +97,11 @@ def fact_triples(
 def sentence_triples(node: URIRef, article: URIRef, index: int, start: int, end: int, text: str) -> list[Triple]:
     """A source sentence: its article, position and character offsets, and its text."""
     return [
-        (node, RDF.type, sf_term("Sentence")),
+        (node, _TYPE, sf_term("Sentence")),
         (node, sf_term("article"), article),
-        (node, sf_term("index"), _literal(index, datatype=XSD.integer)),
-        (node, sf_term("start"), _literal(start, datatype=XSD.integer)),
-        (node, sf_term("end"), _literal(end, datatype=XSD.integer)),
+        (node, sf_term("index"), _literal(index, datatype=_INTEGER)),
+        (node, sf_term("start"), _literal(start, datatype=_INTEGER)),
+        (node, sf_term("end"), _literal(end, datatype=_INTEGER)),
         (node, sf_term("text"), _literal(text)),
     ]
 
@@ -127,7 +129,7 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
     doc = iris.article_iri(article.doc_id)
     g = ds.graph(doc)
     triples: list[Triple] = [
-        (doc, RDF.type, sf_term("Article")),
+        (doc, _TYPE, sf_term("Article")),
         (doc, sf_term("contentHash"), _literal(article.content_hash)),
         (doc, sf_term("fileName"), _literal(article.file_name)),
         (doc, sf_term("mediaType"), _literal(article.media_type)),
@@ -160,6 +162,6 @@ def _add_article(ds: Dataset, article: Article, sentences: tuple[Sentence, ...],
         triples += sentence_triples(node, doc, index, sentence.start, sentence.end, sentence.text)
     for name in sorted(extractors):
         node = iris.extractor_iri(name)
-        triples += [(node, RDF.type, sf_term("Extractor")), (node, RDFS.label, _literal(name))]
+        triples += [(node, _TYPE, sf_term("Extractor")), (node, RDFS.label, _literal(name))]
     # straight to the store: Graph.addN re-checks every term, and these are built right above
     ds.store.addN((s, p, o, g) for s, p, o in triples)

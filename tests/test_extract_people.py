@@ -443,3 +443,15 @@ def test_a_pair_sharing_an_age_and_a_count_followed_by_one_more(build_text):
     assert values(rows, "Oleg Novak-Rusin", "role") >= {"cosmonaut", "commander"}
     assert "Russian" not in values(rows, "Mark Vandermeer", "nationality")
     assert values(rows, "Frank Bormann-Ruiz", "age") == {37} and values(rows, "Jim Lovering", "age") == {37}
+
+
+def test_a_plural_role_passes_over_an_age_and_a_home(build_text):
+    text = (
+        "The capsule splashed down off Chichijima, in Japan's Ogasawara Islands, on Friday.\n"
+        "The other crew members were flight engineers Kazane Ibarra-Tsuki, 46, of Japan and Oyun Castell-Dorj, 39, "
+        "of Mongolia.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert "flight_engineer" in values(rows, "Oyun Castell-Dorj", "role")
+    assert values(rows, "Oyun Castell-Dorj", "nationality") == {"Mongolian"}
+    assert "Ogasawara Islands" not in {r["name"] for r in rows}

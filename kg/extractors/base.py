@@ -55,6 +55,16 @@ class Context:
         return out
 
     @cached_property
+    def sentences_of(self) -> dict[Ref, list[int]]:
+        """The sentences each entity is mentioned in, in order."""
+        out: dict[Ref, list[int]] = defaultdict(list)
+        for i, m in enumerate(self.mentions):
+            for r in self.refs(i):
+                if not out[r] or out[r][-1] != m.sentence:
+                    out[r].append(m.sentence)
+        return out
+
+    @cached_property
     def _sentence_spans(self) -> list[Span]:
         return [self.doc.char_span(s.start, s.end, alignment_mode="expand") for s in self.sentences]
 

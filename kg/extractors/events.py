@@ -573,12 +573,7 @@ def _out_of_time(ctx: Context, mission: Ref, kind: str, day, missions, told) -> 
     """A launch after the flight already ended, or a return before it began, by the dates found so
     far; or an event years away from every year the sentences naming the flight give ('the mark
     set in June 1971 by A, B and C during their Soyuz 11 mission' is no 1973 flight)."""
-    named_years = {
-        int(y)
-        for m, r in ((m, r) for s in ctx.sentences for m, r in ctx.in_sentence(s.index, "mission"))
-        if r == mission
-        for y in _YEARS_IN.findall(ctx.sentences[m.sentence].text)
-    }
+    named_years = {int(y) for n in ctx.sentences_of.get(mission, ()) for y in _YEARS_IN.findall(ctx.sentences[n].text)}
     far = named_years and not min(named_years) - 1 <= day.year <= max(named_years) + 1
     if far and kind in _MISSION_EVENTS and mission != main_flight(ctx):
         return True

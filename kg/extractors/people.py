@@ -280,6 +280,8 @@ def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -
             j = k - 2
             while j >= 0 and doc[j].text == ",":
                 j -= 1
+            if j >= 1 and doc[j].like_num and doc[j - 1].text == ",":  # "engineers A, 46, of Japan and B"
+                j -= 2
     return list(plural_roles.get(j, []))
 
 
