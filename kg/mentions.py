@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import gazetteer
 from kg.nlp.components import UNLISTED
-from kg.normalize.times import find_times
+from kg.normalize.times import find_times, iana_place_names
 from kg.types import Mention, Sentence
 
 _GAZ_LABELS = {"ORG": "organization", "SPACECRAFT": "spacecraft", "LOC": "place", "GPE": "country"}
@@ -139,6 +139,8 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
             continue  # "3:26 a.m. British Summer Time": a zone, not a person
         if ent.label_ != "PERSON" and not ent.ent_id_ and ent.text.lower() in name_parts:
             add("person", ent, "alias")  # the model's "Hurley" (GPE) is the Doug Hurley named before
+        elif ent.label_ == "PERSON" and ent.text in iana_place_names():
+            add("place", ent, "ner")  # "flown to La Paz": a city the model took for a person
         elif ent.label_ == "PERSON":
             span = _trim_person(ent)
             if len(span):

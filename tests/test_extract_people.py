@@ -455,3 +455,12 @@ def test_a_plural_role_passes_over_an_age_and_a_home(build_text):
     assert "flight_engineer" in values(rows, "Oyun Castell-Dorj", "role")
     assert values(rows, "Oyun Castell-Dorj", "nationality") == {"Mongolian"}
     assert "Ogasawara Islands" not in {r["name"] for r in rows}
+
+
+def test_cities_the_model_calls_people_are_places(build_text):
+    text = (
+        "The three had lifted off on Sept. 14, 2033, from Punta Lobos, south of Lima, aboard the Suri-9 capsule.\n"
+        "Flight director Ilka Varo-Mendes said the astronauts would be flown to La Paz for medical checks.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert {r["name"] for r in rows} == {"Ilka Varo-Mendes"}

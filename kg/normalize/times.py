@@ -16,7 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-__all__ = ["ClockTime", "TimeMatch", "combine", "find_times", "parse_time", "zone_table"]
+__all__ = ["ClockTime", "TimeMatch", "combine", "find_times", "iana_place_names", "parse_time", "zone_table"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,13 @@ def zone_table() -> Mapping[str, str | None]:
     for place, zone in _iana_places().items():  # "Mauritius time", "Lima time": the tz database's own names
         table.setdefault(f"{place.lower()} time", zone)
     return MappingProxyType(table)
+
+
+@cache
+def iana_place_names() -> frozenset[str]:
+    """Cities and one-zone countries the tz database names ('La Paz', 'Lima', 'Mauritius'): a
+    name the model calls a person but that is one of these is a place."""
+    return frozenset(_iana_places())
 
 
 def _iana_places() -> dict[str, str]:
