@@ -491,3 +491,14 @@ def test_the_crew_launching_years_after_a_flight_named_as_a_record_is_not_that_f
     events = rows(build_text({"a.txt": text}), "events")
     launch = {r["participant"] for r in events if r["type"] == "launch"}
     assert not launch & {"Georgy Dobrin-Tal", "Vlad Volkonen", "Viktor Patsenko-Li"}
+
+
+def test_a_docking_whose_crew_joins_an_expedition_is_the_flights(build_text):
+    text = (
+        "HOUSTON — Astronauts Nicola Mannheim-Oru, Josh Cassavet and Anna Kikova-Lind lifted off aboard Crew-45 "
+        "at noon EDT on Oct. 5, 2032.\n"
+        "After a chase of about 29 hours, the capsule docked at the station on Oct. 6 at 5:01 p.m. EDT, and its crew "
+        "joined the Expedition 98 team already aboard.\n"
+    )
+    docking = [r for r in rows(build_text({"a.txt": text}), "events") if r["type"] == "docking"]
+    assert {r["participant"] for r in docking} == {"Nicola Mannheim-Oru", "Josh Cassavet", "Anna Kikova-Lind"}
