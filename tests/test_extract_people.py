@@ -464,3 +464,9 @@ def test_cities_the_model_calls_people_are_places(build_text):
     )
     rows = people_rows(build_text, text)
     assert {r["name"] for r in rows} == {"Ilka Varo-Mendes"}
+
+
+def test_the_first_name_of_a_list_opening_the_text_is_a_person(build_text):
+    text = "Nicola Mannheim-Oru, Josh Cassavet and Anna Kikova-Lind lifted off aboard Crew-45 on Oct. 5, 2032.\n"
+    rows = people_rows(build_text, text)
+    assert {r["name"] for r in rows} == {"Nicola Mannheim-Oru", "Josh Cassavet", "Anna Kikova-Lind"}

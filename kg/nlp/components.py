@@ -436,6 +436,33 @@ def _coordinated_names(doc: Doc, role_words: dict[str, str], ents: list[Span]) -
                 out.append(span)
                 queue.append(span)
             break
+    out += _first_of_list(doc, role_words, ents + out, firm)
+    return out
+
+
+def _first_of_list(doc: Doc, role_words: dict[str, str], ents: list[Span], firm: set[int]) -> list[Span]:
+    """'Nicola Mannheim-Oru, Josh Cassavet and Anna Kikova-Lind lifted off': the first name of a
+    list of people, which the model takes for an ORG when it opens the text."""
+    people = sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: e.start)
+    taken = {i for e in people for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for person in people:
+        if person.start < 2 or doc[person.start - 1].text != ",":
+            continue
+        end = person.start - 1
+        k = end
+        while k > 0 and end - k < 5 and (doc[k - 1].is_title and doc[k - 1].is_alpha or doc[k - 1].text in ("-", "‐")):
+            k -= 1
+        name = doc[k:end]
+        words = [t for t in name if t.is_alpha]
+        if len(words) < 2 or not name[0].is_title or any(t.i in firm or t.i in taken for t in name):
+            continue
+        if k > 0 and not (doc[k].is_sent_start or doc[k - 1].is_punct or doc[k - 1].is_lower):
+            continue  # the whole run of capitalised words before the comma is the name
+        if any(t.lower_ in role_words or t.lower_ in gazetteer.non_name_words() or t.is_stop for t in name):
+            continue
+        out.append(Span(doc, k, end, label="PERSON"))
+        taken.update(range(k, end))
     return out
 
 
