@@ -30,7 +30,7 @@ from kg.extractors.missions import (
     station_of,
 )
 from kg.nlp import gazetteer
-from kg.normalize.dates import DateMatch, find_dates, resolve
+from kg.normalize.dates import SPACE_AGE_YEAR, DateMatch, find_dates, resolve
 from kg.normalize.numbers import parse_number
 from kg.normalize.times import combine, find_times
 from kg.types import Concept, PartialDate, Ref, Statement
@@ -575,7 +575,9 @@ def _out_of_time(ctx: Context, mission: Ref, kind: str, day, missions, told) -> 
     """A launch after the flight already ended, or a return before it began, by the dates found so
     far; or an event years away from every year the sentences naming the flight give ('the mark
     set in June 1971 by A, B and C during their Soyuz 11 mission' is no 1973 flight)."""
-    named_years = {int(y) for n in ctx.sentences_of.get(mission, ()) for y in _YEARS_IN.findall(ctx.sentences[n].text)}
+    named_years = {
+        int(y) for n in ctx.sentences_of.get(mission, ()) for y in SPACE_AGE_YEAR.findall(ctx.sentences[n].text)
+    }
     far = named_years and not min(named_years) - 1 <= day.year <= max(named_years) + 1
     if far and kind in _MISSION_EVENTS and mission != main_flight(ctx):
         return True
@@ -589,9 +591,6 @@ def _out_of_time(ctx: Context, mission: Ref, kind: str, day, missions, told) -> 
     if kind in ("landing", "splashdown"):
         return any(p == "startDate" and year > day.year for p, year in dates)
     return False
-
-
-_YEARS_IN = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def _is_rocket(ctx: Context, craft: Ref) -> bool:

@@ -560,7 +560,7 @@ def planned(ctx: Context, sentence: int, offset: int) -> bool:
 
 
 #: "a flight of 220 days", "a stay of 186 days"
-_NOUN_OF = [[w] for w in ("flight", "stay", "mission", "expedition", "spaceflight", "trip")]
+_NOUN_OF = {"flight", "stay", "mission", "expedition", "spaceflight", "trip"}
 
 
 def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts, durations, flights, emit) -> None:
@@ -593,7 +593,7 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     # "the record of 195 days, set by Sunita Williams": that holder's own stay, not this article's flight
     own_stay = own_stay or bool(set(before[-2:]) & RECORD_WORDS)
     sentence_words = {t.lower_ for t in ctx.sentence_span(sentence)}
-    noun = any(w in MISSION_NOUNS for w in after) or before[-1:] == ["of"] and before[-2:-1] in _NOUN_OF
+    noun = any(w in MISSION_NOUNS for w in after) or before[-2:-1] and before[-1] == "of" and before[-2] in _NOUN_OF
     stay = bool(sentence_words & STAY_VERBS) and (
         "space" in sentence_words or "orbit" in sentence_words or station_of(ctx, sentence) is not None
     )

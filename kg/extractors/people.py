@@ -459,7 +459,7 @@ def _agency_past_apposition(ctx: Context, end: int) -> list[tuple]:
         if t.ent_type_ == "PERSON" or t.text in (".", ";") or t.is_sent_start:
             return []
         if t.lower_ == "who" and doc[k + 1].lower_ in _WORKS and doc[k + 2].lower_ in ("for", "with"):
-            return _agency_after(ctx, k - 1) if doc[k - 1].text == "," else _agency_after(ctx, k + 1)
+            return _agency_after(ctx, k + 1)  # from "flies for ..." on
     return []
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from kg.extractors.base import Context, Emitter
 from kg.extractors.missions import LONGEST_FLIGHT_DAYS, Missions, _owner, durations_in
+from kg.normalize.dates import SPACE_AGE_YEAR
 from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "records"
@@ -55,7 +56,6 @@ _OFFSET = re.compile(r"\s+(?:into|after|before|later|earlier|ago)\b", re.I)
 _SAYS_WHICH = re.compile(r"\blongest\b|\bmost\b|\bthe\s+(?:\S+\s+){0,3}record\b|\brecords?\s+for\b|\bmark\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
 _LIFE = re.compile(r"\b(?:retired|retiring|born|joined|died|selected|left)\b[^,;]*$", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 _NATIONAL_PERSON = re.compile(
@@ -159,7 +159,7 @@ def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
     if value is None:
         return
     mission = missions.of(holder)
-    years = _YEAR.findall(text[:cut])
+    years = SPACE_AGE_YEAR.findall(text[:cut])
     year = int(years[-1]) if years else told.end_years.get(mission) or told.start_years.get(mission)
     # "the youngest Chinese astronaut ever": the people it is counted over, else everyone
     sup = _AGE_RECORD.search(text)
@@ -248,9 +248,9 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         # "That total beats the women's career record of 688 days held by X": the holder and the
         # value are the previous sentence's ("... the commander has logged 703 days in orbit")
         holders, new_dur, value_sentence = [carried[0]], carried[1], sentence - 1
-    elif not ctx.people_in(sentence) and beat is not None and _flight_crew(ctx, missions, sentence, cut):
+    elif not ctx.people_in(sentence) and beat is not None and (crew := _flight_crew(ctx, missions, sentence, cut)):
         # "The flight, known as Skylab 2, broke the world record for a single space mission": its crew's
-        holders = _flight_crew(ctx, missions, sentence, cut)
+        holders = crew
     elif not ctx.people_in(sentence):
         # "... the retired Army colonel has logged 534 days in orbit, the most of any U.S. astronaut":
         # the article's main person, when the sentence before names them
@@ -276,7 +276,9 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     fallback = info.duration_days if info and kind == "single_flight_duration" else None
     value = _amount(new_dur) if new_dur else fallback
     unit = "HR" if new_dur is not None and new_dur.duration.unit == "hour" else "DAY"
-    years = _YEAR.findall(new_text) or (_YEAR.findall(ctx.sentences[value_sentence].text) if carried else [])
+    years = SPACE_AGE_YEAR.findall(new_text) or (
+        SPACE_AGE_YEAR.findall(ctx.sentences[value_sentence].text) if carried else []
+    )
     year = int(years[-1]) if years else end_years.get(mission)
     scope = _scope(new_text) or (_scope(ctx.sentences[value_sentence].text) if value_sentence != sentence else None)
     if scope is None and re.search(r"\bnational\b", text, re.I):  # "... That beat the previous national mark"
@@ -452,7 +454,7 @@ def _old_facts(ctx, old: Ref, clause: str, at: int, durations, sentence: int) ->
         facts.append((old, "value", Decimal(_amount(length)), sentence, length.text))
         facts.append((old, "unit", Concept("unit", unit), sentence, clause))
     # a year of the holder's life story ('who retired in 2032', 'born in 1960') dates no record
-    years = [y for y in _YEAR.finditer(text) if not _LIFE.search(text[max(y.start() - 40, 0) : y.start()])]
+    years = [y for y in SPACE_AGE_YEAR.finditer(text) if not _LIFE.search(text[max(y.start() - 40, 0) : y.start()])]
     year = _nearest(years, at, offset, len(clause), lambda y: y.span())
     if year is not None:
         facts.append((old, "year", PartialDate(int(year.group())), sentence, clause))

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from kg.types import PartialDate
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "resolve", "weekday_date"]
+__all__ = ["SPACE_AGE_YEAR", "DateMatch", "find_dates", "parse_date", "resolve", "weekday_date"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ _UNITS_AFTER_YEAR = (
     r"|mph|tons|tonnes|degrees|people|percent|%)"
 )
 # Words after which a bare month name is a date ("in September"), not a person ("May said").
+#: a year of the space age written as digits ("1971", "2033"): what dates a flight or a record
+SPACE_AGE_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
 _MONTH_CUE_RE = re.compile(
     r"(?:\b(?:in|since|until|by|during|of|last|early|late|through|before|after|from)\s|\bmid-)$",
     re.IGNORECASE,
