@@ -294,6 +294,15 @@ def test_the_agency_a_pronoun_flies_for(build_text):
          "Solent Spaceflight Directorate"),
         ("The Benguela Space Agency launched its second crew.\n"
          "The agency's administrator, Sipho Marrak-Olsen, watched.", "Sipho Marrak-Olsen", "Benguela Space Agency"),
+        # a distributed apposition, "also of", a long apposition, an agency's head
+        ("Aboard were commander Wendeline Marsh-Obuya and pilot Corvin Tallisker, both Americans flying for NASA.",
+         "Corvin Tallisker", "NASA"),
+        ("Orla Demsey commanded the capsule, and Pell Ivarsson, also of NASA, was its pilot.", "Pell Ivarsson", "NASA"),
+        ("With them was Satoshi Kibune, a 45-year-old Japanese astronaut of the Japan Aerospace Exploration Agency.",
+         "Satoshi Kibune", "JAXA"),
+        ("Tamsin Vole, the first British astronaut to fly for the European Space Agency, watched.", "Tamsin Vole",
+         "European Space Agency"),
+        ("Roscosmos chief Arkady Veltsin said the crew was well.", "Arkady Veltsin", "Roscosmos"),
     ],
 )  # fmt: skip
 def test_an_agency_given_around_a_name(build_text, text, name, agency):
@@ -470,3 +479,44 @@ def test_the_first_name_of_a_list_opening_the_text_is_a_person(build_text):
     text = "Nicola Mannheim-Oru, Josh Cassavet and Anna Kikova-Lind lifted off aboard Crew-45 on Oct. 5, 2032.\n"
     rows = people_rows(build_text, text)
     assert {r["name"] for r in rows} == {"Nicola Mannheim-Oru", "Josh Cassavet", "Anna Kikova-Lind"}
+
+
+def test_an_agency_head_and_names_listed_past_an_agency(build_text):
+    rows = people_rows(
+        build_text,
+        "Roscosmos chief Arkady Veltsin watched. On board were mission specialists Haruto Minegishi of the Japan "
+        "Aerospace Exploration Agency and Ilya Brevnov.",
+    )
+    assert values(rows, "Arkady Veltsin", "role") == {"administrator"}
+    assert values(rows, "Ilya Brevnov", "role") == {"mission_specialist"}  # the model alone misses the name
+
+
+def test_a_name_further_on_ends_an_apposition_without_undoing_it(build_text):
+    rows = people_rows(
+        build_text,
+        "Chris Sembrovski, 42, an Air Force veteran and data engineer at Lockheed Martin, flew too. The other was "
+        "Chris Boshuyzen, an Australian who co-founded the satellite imaging company Planet Labs.",
+    )
+    assert values(rows, "Chris Sembrovski", "role") == {"engineer"}
+    assert values(rows, "Chris Boshuyzen", "nationality") == {"Australian"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nationality"),
+    [
+        ("Dalia Fenwick-Oro, the first American woman to travel into space, landed.", "Dalia Fenwick-Oro", "American"),
+        ("Joran Vesk, the first Emirati to fly in space, waved.", "Joran Vesk", "Emirati"),
+        ("The record had belonged to Pavel Ostrin, another Russian, since 2015.", "Pavel Ostrin", "Russian"),
+        ("Lucan Parrimo, an Italian air force pilot, took command.", "Lucan Parrimo", "Italian"),
+        ("The pilot was Teodor Vaszarin, 39, a Hungarian test pilot.", "Teodor Vaszarin", "Hungarian"),
+        ("Belarusian President Aleksei Lukin watched the launch.", "Aleksei Lukin", "Belarusian"),
+        ("On board was American businessman Gregor Olsten.", "Gregor Olsten", "American"),
+    ],
+)  # fmt: skip
+def test_a_demonym_that_describes_the_person(build_text, text, name, nationality):
+    assert values(people_rows(build_text, text), name, "nationality") == {nationality}
+
+
+def test_a_demonym_that_describes_a_thing_is_no_nationality(build_text):
+    rows = people_rows(build_text, "Tomas Reylan, a Russian capsule designer, watched from Baikonur.")
+    assert values(rows, "Tomas Reylan", "nationality") == {None}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -34,6 +35,8 @@ _SKIP = {
     "interim",
 }
 _MAX_LEFT = 7
+#: "Roscosmos chief X": a word that, right after an agency's name, makes the next name its head
+_HEAD_WORDS = {"chief", "head", "boss"}
 # "former bomber pilot", "test pilot", "fighter pilot": a job on Earth, not a crew role
 _NOT_SPACE_JOBS = {"fighter", "bomber", "test", "helicopter", "airline", "navy", "jet", "military", "combat", "naval"}
 
@@ -172,6 +175,9 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
             seen_role = True
             j -= 2
             continue
+        if low in _HEAD_WORDS and j == start - 1 and j >= 1 and (head_org := _org_ref(ctx, j - 1)):
+            facts += [("role", Concept("role", "administrator"), j - 1), ("agency", head_org, j - 1)]
+            break  # "Roscosmos chief Yuri Borisov", "ESA head X": the agency's head
         if low in roles and not (j >= 1 and doc[j - 1].lower_ in _NOT_SPACE_JOBS):
             facts.append(("role", Concept("role", roles[low]), j))
             plural = plural or (low.endswith("s") and not low.endswith("ss"))
@@ -192,6 +198,15 @@ def _left_facts(ctx: Context, start: int, end: int) -> tuple[list[tuple], bool]:
             j == start - 1 and _demonym(tok, country) or doc[tok.i + 1].text in ("’s", "'s") and tok.i + 2 == start
         ):
             facts.append(("nationality", Ref("place", (country,)), j))
+        elif (
+            j == start - 1
+            and j >= 1
+            and low in _offices()
+            and (home := _entity_id(doc[j - 1], ("country",)))
+            and _demonym(doc[j - 1], home)
+        ):
+            facts.append(("nationality", Ref("place", (home,)), j - 1))  # "Belarusian President X"
+            break
         elif tok.text == "," and j == start - 1 and _apposed(doc, j, end, roles):
             pass  # "the station's commander, Viktor Afanasyev,"
         elif low in ("was", "were", "is", "are") and j == start - 1 and j >= 1 and _role_ends_at(doc, j - 1):
@@ -219,6 +234,32 @@ def _role_ends_at(doc, k: int) -> bool:
     """A role word or two-word role phrase ends at token ``k`` ('pilot', 'mission specialists')."""
     roles = gazetteer.roles()
     return doc[k].lower_ in roles or k >= 1 and f"{doc[k - 1].lower_} {doc[k].lower_}" in roles
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Nouns for a person that name no spaceflight role ('businessman', 'President', 'leader')."""
+    return gazetteer.person_nouns() | gazetteer.titles()
+
+
+def _describes_person(doc, k: int) -> bool:
+    """The demonym at token ``k`` describes a person: a person noun or role follows within three words
+    ('an Italian air force pilot', 'a Portuguese air force officer'), or it stands as a noun itself
+    ('the first Emirati to fly', 'another Russian,') -- not 'a Russian capsule', 'the Russian station'."""
+    country = _entity_id(doc[k], ("country",))
+    if country is None or not _demonym(doc[k], country):
+        return False
+    j = k + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in ("to", "who", ",", ".", ";"):
+        return True
+    for t in doc[j : j + 3]:
+        if t.is_punct:
+            return False
+        if t.lower_ in _offices() or _role_at(doc, t.i) is not None:
+            return True
+    return False
 
 
 def _demonym(token: Token, country: str) -> bool:
@@ -272,9 +313,11 @@ def _inherited(ctx: Context, start: int, plural_roles: dict[int, list[tuple]]) -
     j = start - 1
     while j >= 0 and doc[j].lower_ in ("and", ","):
         j -= 1
-    if j >= 1 and _entity_id(doc[j], ("country",)):  # "specialists A, from Finland, and B"
+    if j >= 1 and (_entity_id(doc[j], ("country",)) or _org_ref(ctx, j)):  # "specialists A, from Finland, and B"
         k = j
         while k > 0 and doc[k].ent_iob_ == "I":  # back to the country's first word ("United Arab Emirates")
+            k -= 1
+        if k >= 2 and doc[k - 1].lower_ == "the":  # "specialists A of the Japan Aerospace Exploration Agency and B"
             k -= 1
         if k >= 1 and doc[k - 1].lower_ in ("of", "from"):
             j = k - 2
@@ -312,16 +355,18 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             facts += _home_after(doc, app + 1)  # "Genevieve Ashcombe-Tremblay, 44, of Canada,"
     if app + 2 < len(doc) and doc[app].text == ",":
         k = app + 1
-        if doc[k].lower_ in ("a", "an", "the"):
+        if doc[k].lower_ in ("a", "an", "the", "another"):
             k += 1
         elif _role_at(doc, k) is None:
             return facts
         pending: list[tuple] = []
         former = False
-        while k < len(doc) and k < app + 10 and doc[k].text not in (",", ".", ";"):
+        while k < len(doc) and k < app + _MAX_APPOSITION and doc[k].text not in (",", ".", ";"):
             former = former or doc[k].lower_ in ("former", "onetime", "ex")
             if doc[k].ent_type_ == "PERSON":
-                return facts  # "pilot A, mission specialist B and ...": a list, the words are B's
+                if k == app + 1 or _role_ends_at(doc, k - 1):
+                    return facts  # "pilot A, mission specialist B and ...": a list, the words are B's
+                break  # "..., a data engineer at Lockheed Martin": a name further on ends the apposition
             role = _role_at(doc, k)
             org = _org_ref(ctx, k)
             country = _entity_id(doc[k], ("country",))
@@ -341,7 +386,13 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             facts.extend(pending)
         elif _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
             facts.extend(p for p in pending if p[0] == "nationality")
+        else:  # "X, the first Emirati to fly", "X, another Russian,", "X, an Italian air force pilot"
+            facts.extend(p for p in pending if p[0] == "nationality" and _describes_person(doc, p[2]))
     return facts
+
+
+#: tokens an apposition after a name may run to (", a 45-year-old Italian astronaut of the European Space Agency")
+_MAX_APPOSITION = 15
 
 
 def _home_after(doc, k: int) -> list[tuple]:
@@ -434,6 +485,8 @@ def _agency_after(ctx: Context, end: int) -> list[tuple]:
         k += 2  # "Pesquet flew for the European Space Agency"
     elif k < len(doc) and doc[k].lower_ == "of":
         k += 1
+    elif k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "also" and doc[k + 2].lower_ == "of":
+        k += 3  # "Megan Ordell, also of NASA,"
     else:
         return []
     for j in range(k, min(k + 5, len(doc))):
@@ -445,7 +498,7 @@ def _agency_after(ctx: Context, end: int) -> list[tuple]:
     return []
 
 
-_WORKS = {"flies", "flew", "works", "worked", "serves", "served"}
+_WORKS = {"flies", "flew", "flying", "works", "worked", "working", "serves", "served", "serving"}
 
 
 def _agency_past_apposition(ctx: Context, end: int) -> list[tuple]:

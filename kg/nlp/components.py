@@ -467,11 +467,12 @@ def _first_of_list(doc: Doc, role_words: dict[str, str], ents: list[Span], firm:
 
 
 def _past_home(doc: Doc, end: int) -> int:
-    """The token after a home phrase that follows a name ('A of Chile and B', 'A, from Finland, and
+    """The token after a home phrase that follows a name ('A of Chile and B', 'A of NASA and B', 'A, from Finland, and
     B'), else ``end`` itself."""
     k = end + 1 if end < len(doc) and doc[end].text == "," else end
-    if k + 1 < len(doc) and doc[k].lower_ in ("of", "from") and _is_country(doc[k + 1]):
-        after = k + 2
+    first = k + 2 if k + 2 < len(doc) and doc[k + 1].lower_ == "the" else k + 1
+    if first < len(doc) and doc[k].lower_ in ("of", "from") and (_is_country(doc[first]) or _is_agency(doc[first])):
+        after = first + 1
         while after < len(doc) and doc[after].ent_iob_ == "I":
             after += 1
         return after if k == end or (after < len(doc) and doc[after].text == ",") else end
@@ -559,6 +560,12 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
 def _is_country(token: Token) -> bool:
     entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ else None
     return entry is not None and entry.kind == "country"
+
+
+def _is_agency(token: Token) -> bool:
+    """The first word of a listed agency ('A of the Japan Aerospace Exploration Agency and B')."""
+    entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ and token.ent_iob_ == "B" else None
+    return entry is not None and entry.kind == "organization"
 
 
 def _where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
