@@ -402,3 +402,34 @@ def test_a_lettered_gemini_flight_is_not_the_numbered_one(build_text):
     missions = {r["name"] for r in kg.query(build_text({"a.txt": text}).dataset, "missions").rows}
     assert {"Gemini 16A", "Gemini 16"} <= missions
     assert crew_of(build_text, text, "Gemini 16A") == {"Wally Schirrmann", "Tom Stafforde"}
+
+
+CAREER = """BEIJING — Astronaut Jing Haorun landed on Friday, April 3, 2026, after six months aboard Tiangong.
+He first went to space on Shenzhou-7 in 2008, commanded Shenzhou-9 when it docked with the Tiangong-1 laboratory in 2012, and in 2016 spent 33 days in orbit on Shenzhou-11 with fellow astronaut Chen Dongming.
+The mission was the third flight for Nie Wenjie, who had flown on Shenzhou-6 in 2005 and on Shenzhou-10 in 2013.
+"""
+
+
+def test_each_earlier_flight_of_a_list_takes_the_year_and_length_of_its_own_clause(build_text):
+    b = build_text({"a.txt": CAREER})
+    missions = {(r["name"], r["spacecraft"], str(r["start"]), r["durationDays"]) for r in rows(b, "missions")}
+    assert missions == {
+        ("Shenzhou-7", "Shenzhou-7", "2008", None),
+        ("Shenzhou-9", "Shenzhou-9", "2012", None),
+        ("Shenzhou-9", "Tiangong-1", "2012", None),
+        ("Shenzhou-11", "Shenzhou-11", "2016", 33),
+        ("Shenzhou-6", "Shenzhou-6", "2005", None),
+        ("Shenzhou-10", "Shenzhou-10", "2013", None),
+    }  # and Tiangong-1, which Shenzhou-9 docked with, is not Shenzhou-7's
+
+
+def test_an_event_of_a_list_of_flights_takes_its_own_clauses_date_crew_and_vehicle(build_text):
+    text = (
+        "BEIJING — Three astronauts reached Tiangong on Friday, Nov. 30, 2029.\n"
+        "Fei Junlong-Ma had flown Shenzhou-31 in 2025, and Shenzhou-38 docked with Tiangong at 5:42 a.m. "
+        "Beijing time on Friday.\n"
+    )
+    b = build_text({"a.txt": text})
+    docking = [r for r in rows(b, "events") if r["type"] == "docking"]
+    assert {(str(r["date"]), r["vehicle"], r["participant"]) for r in docking} == {("2029-11-30", "Shenzhou-38", None)}
+    assert crew_of(build_text, text, "Shenzhou-38") == set()

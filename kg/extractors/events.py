@@ -20,7 +20,9 @@ from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
 from kg.extractors.missions import (
+    LIST_BREAK,
     Missions,
+    clause_flight,
     crew_continuation,
     crew_in_sentence,
     governing_verb,
@@ -446,6 +448,15 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     day_at = None
     dates = find_dates(text)
     own = [dm for dm in dates if share[0] <= dm.start < share[1]]
+    here = clause_flight(
+        ctx, sentence, doc[first].idx, doc[last].idx + len(doc[last])
+    )  # "..., commanded X when it docked"
+    if here is not None:  # "A flew Shenzhou-31 in 2025, and Shenzhou-38 docked at 5:42 a.m. on Friday": not 2025
+        at = (
+            doc[first].idx - ctx.sentences[sentence].start,
+            doc[last].idx + len(doc[last]) - ctx.sentences[sentence].start,
+        )
+        own = [dm for dm in own or dates if not LIST_BREAK.search(text[min(dm.end, at[1]) : max(dm.start, at[0])])]
     for dm in own or dates:  # "... lifted off on Aug. 17 and docked two days later": the launch's date
         day = _date_for(dm, anchor.day, tense, published=anchor.firm)
         if day is not None:
@@ -470,7 +481,9 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         ]  # "With him were A and B"
     place = _place(ctx, sentence, first, last)
     station = station_of(ctx, sentence) if kind in ("docking", "undocking") else None
-    vehicle = _vehicle(ctx, sentence)
+    vehicle = _vehicle(ctx, sentence, here)
+    if here is not None:  # of a list of flights, the people of the event's own clause
+        participants = [p for p in participants if p in _clause_people(ctx, sentence, at)]
     if not (day or times or place or station or vehicle or participants):
         return
     if kind in _MISSION_EVENTS and not (day or times or place or station or vehicle):
@@ -478,7 +491,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     planned = tense == "future"
     if planned and (not times or _conditional(span, first)):
         return  # "is scheduled to launch early next month", "if all goes well, he will land on ..."
-    mission = named[0] if named else None
+    mission = (here if here in named else None) or (named[0] if named else None)
     created = False
     if mission is None:
         mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle, emit.statements)
@@ -546,6 +559,17 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     # told with a day or a clock time that no year resolves ('at 3:29 a.m. CDT' in a story without
     # one): an event that happened, kept undated, not a passing mention
     return ref if day is None and (own or times) and not planned else None
+
+
+def _clause_people(ctx: Context, sentence: int, at: tuple[int, int]) -> set[Ref]:
+    """People named in the same clause as the sentence-relative span ``at``."""
+    start = ctx.sentences[sentence].start
+    a, b = start + at[0], start + at[1]
+    return {
+        r
+        for m, r in ctx.in_sentence(sentence, "person")
+        if not LIST_BREAK.search(ctx.text[min(m.end, b) : max(m.start, a)])
+    }
 
 
 def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -> Ref | None:
@@ -739,11 +763,14 @@ def _place(ctx: Context, sentence: int, first: int, last: int) -> Ref | None:
     return found[-1] if found else None
 
 
-def _vehicle(ctx: Context, sentence: int) -> Ref | None:
+def _vehicle(ctx: Context, sentence: int, flight: Ref | None = None) -> Ref | None:
     """The crew vehicle a sentence names: a named flight's own vehicle (Soyuz MS-22), else a capsule
-    or shuttle (Atlantis before the generic 'space shuttle'); never the rocket that launched it."""
+    or shuttle (Atlantis before the generic 'space shuttle'); never the rocket that launched it.
+    With ``flight`` (the one the event's clause names), only that flight's own vehicle."""
     entries = gazetteer.entries()
     for m, ref in ctx.in_sentence(sentence, "mission"):
+        if flight is not None and ref != flight:
+            continue
         pattern = next((p for p in gazetteer.flight_patterns() if p.regex.fullmatch(m.text)), None)
         if pattern is not None and pattern.named_vehicle:
             return Ref("spacecraft", ref.key)

@@ -247,6 +247,10 @@ def _elsewhere(ctx: Context, flight) -> set[Ref]:
     (no craft of its own) and 'He first went up on Shenzhou-7 ..., and in 2016 spent 33 days on
     Shenzhou-11' (no subject before the flight in its clause) keep everyone."""
     people = ctx.in_sentence(flight.sentence, "person")
+    span = ctx.span(flight.start, flight.end)
+    if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and len(_flights_named(ctx, flight.sentence)) > 1:
+        # "A had flown Shenzhou-31 in 2025, and Shenzhou-38 docked ...": the flight is its clause's subject
+        return {person for pm, person in people if not _one_clause(ctx, pm, flight)}
     if not any(pm.start < flight.start and _one_clause(ctx, pm, flight) for pm, _ in people):
         return set()
     crafts = ctx.in_sentence(flight.sentence, "spacecraft") + ctx.in_sentence(flight.sentence, "mission")
@@ -330,7 +334,9 @@ def _named_flights(ctx, emit, crews, crafts, by_person) -> set[Ref]:
             (
                 r
                 for mm, r in ctx.in_sentence(m.sentence, "spacecraft")
-                if _is_station(ctx, mm, r) and _one_clause(ctx, m, mm)
+                if _is_station(ctx, mm, r)
+                and _one_clause(ctx, m, mm)
+                and clause_flight(ctx, m.sentence, mm.start, mm.end) in (None, ref)
             ),
             None,
         )
@@ -620,8 +626,22 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         return
     if not owners:
         return
+    listed = clause_flight(ctx, sentence, base + dm.start, base + dm.end)
+    if listed is not None and set(owners) & set(crews.get(listed, [])):
+        durations.setdefault(listed, []).append((days, dm, sentence))  # "..., and in 2016 spent 33 days on Shenzhou-11"
+        return
     mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
     durations.setdefault(mission, []).append((days, dm, sentence))
+
+
+def clause_flight(ctx: Context, sentence: int, start: int, end: int) -> Ref | None:
+    """In a sentence that names several flights, the one named in the same clause as the text
+    between ``start`` and ``end`` (character offsets), if exactly one is."""
+    named = [(m, r) for m, r in ctx.in_sentence(sentence, "mission")]
+    if len({r for _, r in named}) < 2:
+        return None
+    here = {r for m, r in named if not LIST_BREAK.search(ctx.text[min(m.end, end) : max(m.start, start)])}
+    return here.pop() if len(here) == 1 else None
 
 
 def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
@@ -771,7 +791,10 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
         return
     people = crew_in_sentence(ctx, sentence)
     named = _flights_named(ctx, sentence)
-    if len(people) != 1 or len(named) > 1:
+    if len(named) > 1:
+        _years_of_flights(ctx, sentence, people[0] if len(people) == 1 else None, latest, words, emit, crews)
+        return
+    if len(people) != 1:
         return
     person = people[0]
     mission = named[0] if named else Ref("mission", ("flight", person, str(start)))
@@ -788,6 +811,38 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
     emit(mission, "startDate", PartialDate(start), sentence, match.group(0))
     if end is not None and end >= start:
         emit(mission, "endDate", PartialDate(end), sentence, match.group(0))
+
+
+#: what ends a clause inside a list of a person's flights ("on Shenzhou-7 in 2008, commanded Shenzhou-9 ...")
+LIST_BREAK = re.compile(r",|;|\band\b(?! \d)")
+
+
+def _years_of_flights(
+    ctx: Context, sentence: int, person: Ref | None, latest: int, words: set[str], emit, crews
+) -> None:
+    """One person's earlier flights listed with their years: 'He first went to space on Shenzhou-7 in
+    2008, commanded Shenzhou-9 ... in 2012', 'who had flown on Shenzhou-6 in 2005 and on Shenzhou-10 in
+    2013'.  Each flight takes the year of its own clause; the story's flight never does."""
+    start = ctx.sentences[sentence].start
+    text = ctx.sentences[sentence].text
+    years = [(start + m.start(), m) for m in _YEARS.finditer(text)]
+    main = main_flight(ctx)
+    for m, flight in ctx.in_sentence(sentence, "mission"):
+        if flight == main or flight not in _flights_named(ctx, sentence):
+            continue
+        mine = [(at, ym) for at, ym in years if not LIST_BREAK.search(ctx.text[min(at, m.end) : max(at, m.start)])]
+        if len(mine) != 1:
+            continue
+        ym = mine[0][1]
+        first, last = int(ym.group(1)), int(ym.group(2)) if ym.group(2) else None
+        if not (first <= latest - 2 or words & _EARLIER_WORDS) or last is not None and last != first + 1:
+            continue
+        if person is not None and person not in crews.setdefault(flight, []):
+            crews[flight].append(person)
+            emit(flight, "crewMember", person, sentence, text)
+        emit(flight, "startDate", PartialDate(first), sentence, ym.group(0))
+        if last is not None:
+            emit(flight, "endDate", PartialDate(last), sentence, ym.group(0))
 
 
 def _latest_year(ctx: Context) -> int:
