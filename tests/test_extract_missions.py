@@ -433,3 +433,14 @@ def test_an_event_of_a_list_of_flights_takes_its_own_clauses_date_crew_and_vehic
     docking = [r for r in rows(b, "events") if r["type"] == "docking"]
     assert {(str(r["date"]), r["vehicle"], r["participant"]) for r in docking} == {("2029-11-30", "Shenzhou-38", None)}
     assert crew_of(build_text, text, "Shenzhou-38") == set()
+
+
+def test_an_earlier_holders_stay_is_dated_by_the_years_after_its_length(build_text):
+    text = (
+        "HOUSTON — Astronaut Dorota Vellacourt landed in Kazakhstan on Friday, May 9, 2031, after 372 days aboard the "
+        "International Space Station.\n"
+        "That beat the previous national mark of 212 days, set by astronaut Lucan Brassel-Moe, who lived on the "
+        "station in 2024 and 2025.\n"
+    )
+    missions = kg.query(build_text({"a.txt": text}).dataset, "missions").rows
+    assert {(str(r["start"]), str(r["end"])) for r in missions if r["durationDays"] == 212} == {("2024", "2025")}

@@ -632,6 +632,23 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         return
     mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
     durations.setdefault(mission, []).append((days, dm, sentence))
+    if own_stay and mission != main_flight(ctx):
+        _stay_years(ctx, sentence, dm, mission, emit)
+
+
+def _stay_years(ctx: Context, sentence: int, dm: DurationMatch, mission: Ref, emit) -> None:
+    """An earlier holder's stay dated by years after its length: 'Polyakov, who spent 437 days aboard
+    Mir in 1994 and 1995', 'the mark of 212 days, set by X, who lived on the station in 2029 and 2030'."""
+    text = ctx.sentences[sentence].text
+    years = list(_YEARS.finditer(text, dm.end))
+    if len(years) != 1 or _YEARS.search(text, 0, dm.start):
+        return
+    first, last = int(years[0].group(1)), int(years[0].group(2)) if years[0].group(2) else None
+    if first > _latest_year(ctx) - 1 or last is not None and last != first + 1:
+        return
+    emit(mission, "startDate", PartialDate(first), sentence, years[0].group(0))
+    if last is not None:
+        emit(mission, "endDate", PartialDate(last), sentence, years[0].group(0))
 
 
 def clause_flight(ctx: Context, sentence: int, start: int, end: int) -> Ref | None:
