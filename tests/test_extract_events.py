@@ -502,3 +502,16 @@ def test_a_docking_whose_crew_joins_an_expedition_is_the_flights(build_text):
     )
     docking = [r for r in rows(build_text({"a.txt": text}), "events") if r["type"] == "docking"]
     assert {r["participant"] for r in docking} == {"Nicola Mannheim-Oru", "Josh Cassavet", "Anna Kikova-Lind"}
+
+
+def test_a_shuttle_orbiter_coming_home_is_the_flight_it_launched(build_text):
+    text = (
+        "CAPE CANAVERAL, Fla. — Ada Korvel-Strand went back into space on Thursday, riding the space shuttle "
+        "Endeavour into orbit.\n"
+        "Endeavour lifted off from the Kennedy Space Center at 9:12 a.m. EDT on June 4, 2031, "
+        "on the STS-412 mission with commander Ada Korvel-Strand and pilot Bram Tessaly-Okafor.\n"
+        "Endeavour came home on Saturday, June 14, touching down at the Kennedy Space Center at 10:04 a.m. EDT.\n"
+    )
+    events = kg.query(build_text({"a.txt": text}).dataset, "events").rows
+    landing = {r["participant"] for r in events if r["type"] == "landing"}
+    assert landing == {"Ada Korvel-Strand", "Bram Tessaly-Okafor"}

@@ -581,9 +581,12 @@ def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -
     if mission not in (None, main) and main is not None and ctx.first_sentence.get(mission, 0) > sentence:
         mission = main  # a flight the text names only later ('He first went up on Shenzhou-7 ...'): not yet this one
     if mission is None and vehicle is not None:  # "the Oryx-4 docked ...": the one flight flown in it
-        flown = {i.ref for i in missions.infos if vehicle in i.spacecraft} | {
-            st.subject for st in told if st.predicate == "spacecraft" and st.object == vehicle
-        }
+        carried = {st.subject for st in told if st.predicate == "vehicle" and st.object == vehicle}
+        flown = (
+            {i.ref for i in missions.infos if vehicle in i.spacecraft}
+            | {st.subject for st in told if st.predicate == "spacecraft" and st.object == vehicle}
+            | {st.object for st in told if st.predicate == "mission" and st.subject in carried}
+        )  # ... or the flight of an event told before in it ("Discovery lifted off ... on STS-95")
         mission = flown.pop() if len(flown) == 1 else None
     if mission is None and kind in _MISSION_EVENTS:
         words = {t.lower_ for t in ctx.sentence_span(sentence)}
@@ -638,6 +641,8 @@ def _other_vehicle(ctx: Context, missions, mission: Ref, vehicle: Ref) -> bool:
         return vehicle not in own
     types = [c.key[0] for c in crafts if ctx.class_of(c) in _CREW_CRAFT and isinstance(c.key[0], str)]
     key = vehicle.key[0] if isinstance(vehicle.key[0], str) else ""
+    if ctx.class_of(vehicle) == "SpaceShuttle" and "space-shuttle" in types:
+        return False  # an orbiter ('Discovery') of a shuttle flight (STS-95)
     return bool(types) and not any(key == t or key.startswith(t + "-") for t in types)
 
 
