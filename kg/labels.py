@@ -45,7 +45,8 @@ def _label(ref: Ref, labels: dict[Ref, str]) -> str:
     key = ref.key
     if ref.kind == "mission" and key and key[0] == "stay":
         where = "in space" if key[2] == "space" else f"aboard {_name(key[2], labels)}"
-        return f"{_name(key[1], labels)}'s stay {where}"
+        when = f" from {key[3]}" if len(key) > 3 else ""
+        return f"{_name(key[1], labels)}'s stay {where}{when}"
     if ref.kind == "event":
         kind = str(key[0]).replace("_", " ")
         rest = " ".join(_name(p, labels) for p in key[1:] if p)

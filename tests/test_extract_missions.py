@@ -444,3 +444,23 @@ def test_an_earlier_holders_stay_is_dated_by_the_years_after_its_length(build_te
     )
     missions = kg.query(build_text({"a.txt": text}).dataset, "missions").rows
     assert {(str(r["start"]), str(r["end"])) for r in missions if r["durationDays"] == 212} == {("2024", "2025")}
+
+
+def test_one_persons_stays_of_other_years_stay_apart_across_articles(build_text):
+    old = (
+        "HOUSTON — Astronaut Dorota Vellacourt landed in Kazakhstan on Friday, May 9, 2031, after 372 days aboard "
+        "the International Space Station.\n"
+        "That beat the previous mark of 195 days, set by astronaut Imke Sarravalle during a station stay in 2006 and "
+        "2007.\n"
+    )
+    new = (
+        "HOUSTON — Astronaut Imke Sarravalle landed in Kazakhstan on Monday, March 3, 2025, after 201 days aboard "
+        "the International Space Station.\n"
+    )
+    b = build_text({"a.txt": old, "b.txt": new})
+    stays = {
+        (str(r["start"]), str(r["end"]), r["durationDays"])
+        for r in rows(b, "missions")
+        if r["durationDays"] in (195, 201)
+    }
+    assert stays == {("2006", "2007", 195), ("None", "2025-03-03", 201)}

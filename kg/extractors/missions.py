@@ -630,25 +630,30 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     if listed is not None and set(owners) & set(crews.get(listed, [])):
         durations.setdefault(listed, []).append((days, dm, sentence))  # "..., and in 2016 spent 33 days on Shenzhou-11"
         return
-    mission = _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
+    years = _stay_years(ctx, sentence, dm) if own_stay else None
+    mission = _mission_for(
+        ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay, year=years and years[0]
+    )
     durations.setdefault(mission, []).append((days, dm, sentence))
-    if own_stay and mission != main_flight(ctx):
-        _stay_years(ctx, sentence, dm, mission, emit)
+    if years is not None and mission != main_flight(ctx):
+        first, last, evidence = years
+        emit(mission, "startDate", PartialDate(first), sentence, evidence)
+        if last is not None:
+            emit(mission, "endDate", PartialDate(last), sentence, evidence)
 
 
-def _stay_years(ctx: Context, sentence: int, dm: DurationMatch, mission: Ref, emit) -> None:
-    """An earlier holder's stay dated by years after its length: 'Polyakov, who spent 437 days aboard
-    Mir in 1994 and 1995', 'the mark of 212 days, set by X, who lived on the station in 2029 and 2030'."""
+def _stay_years(ctx: Context, sentence: int, dm: DurationMatch) -> tuple[int, int | None, str] | None:
+    """The years an earlier holder's stay is dated by after its length: 'Polyakov, who spent 437 days
+    aboard Mir in 1994 and 1995', 'the mark of 212 days, set by X, who lived on the station in 2029 and
+    2030' (first year, last year or None, and the words)."""
     text = ctx.sentences[sentence].text
     years = list(_YEARS.finditer(text, dm.end))
     if len(years) != 1 or _YEARS.search(text, 0, dm.start):
-        return
+        return None
     first, last = int(years[0].group(1)), int(years[0].group(2)) if years[0].group(2) else None
     if first > _latest_year(ctx) - 1 or last is not None and last != first + 1:
-        return
-    emit(mission, "startDate", PartialDate(first), sentence, years[0].group(0))
-    if last is not None:
-        emit(mission, "endDate", PartialDate(last), sentence, years[0].group(0))
+        return None
+    return first, last, years[0].group(0)
 
 
 def clause_flight(ctx: Context, sentence: int, start: int, end: int) -> Ref | None:
@@ -661,10 +666,12 @@ def clause_flight(ctx: Context, sentence: int, start: int, end: int) -> Ref | No
     return here.pop() if len(here) == 1 else None
 
 
-def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
+def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False, year=None) -> Ref:
     """The mission of these people (a named flight they belong to, or their stay aboard a station),
     with the station the sentence names added to a flight ('a 172-day stay on the station')."""
-    mission = _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay)
+    mission = _pick_mission(
+        ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay, year=year
+    )
     if mission in flights:
         for station in (r for m, r in ctx.in_sentence(sentence, "spacecraft") if _is_station(ctx, m, r)):
             if station not in crafts.setdefault(mission, []):
@@ -673,7 +680,7 @@ def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit,
     return mission
 
 
-def _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False) -> Ref:
+def _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False, year=None) -> Ref:
     main = None if own_stay or _flights_named(ctx, sentence) else main_flight(ctx)
     if main is not None and any(by_person.get(p) not in (None, main) for p in owners):
         # a stay the sentence does not name is the article's flight, not an owner's earlier one
@@ -683,7 +690,7 @@ def _pick_mission(ctx, sentence, owners, by_person, crews, crafts, flights, emit
             mission = by_person[person]
             break
     else:
-        mission = (None if own_stay else sole_flight(ctx)) or new_stay(ctx, sentence, owners)
+        mission = (None if own_stay else sole_flight(ctx)) or new_stay(ctx, sentence, owners, year=year)
         if mission in flights:
             crews.setdefault(mission, [])
             by_person.update({p: mission for p in owners})
@@ -770,12 +777,13 @@ def _first_sentence(ctx: Context, ref: Ref) -> int:
     return ctx.first_sentence.get(ref, len(ctx.sentences))
 
 
-def new_stay(ctx: Context, sentence: int, people: list[Ref], *, anywhere: bool = True) -> Ref:
+def new_stay(ctx: Context, sentence: int, people: list[Ref], *, anywhere: bool = True, year: int | None = None) -> Ref:
     """An unnamed stay, keyed by its most mentioned crew member and the station (the one the
-    sentence or the one before names; ``anywhere``: else the article's only station)."""
+    sentence or the one before names; ``anywhere``: else the article's only station), and by the
+    year it began when the text dates it: one person's stays of other years are other stays."""
     lead = max(people, key=lambda r: (mention_count(ctx, r), str(r)))
     station = station_of(ctx, sentence, anywhere=anywhere)
-    return Ref("mission", ("stay", lead, station if station else "space"))
+    return Ref("mission", ("stay", lead, station if station else "space") + ((str(year),) if year else ()))
 
 
 _YEARS = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*((?:19|20)\d\d))?\b")
