@@ -464,3 +464,23 @@ def test_one_persons_stays_of_other_years_stay_apart_across_articles(build_text)
         if r["durationDays"] in (195, 201)
     }
     assert stays == {("2006", "2007", 195), ("None", "2025-03-03", 201)}
+
+
+def test_each_year_of_a_list_of_earlier_stays_is_a_stay_of_its_own(build_text):
+    text = (
+        "MOSCOW — Cosmonaut Oleg Kovrenko landed on Friday, June 7, 2024, after 374 days aboard the International "
+        "Space Station.\n"
+        "Kovrenko first flew in 2008 and has since spent long periods on the station in 2011 and 2012, in 2015 and "
+        "in 2018 and 2019.\n"
+        "Cosmonaut Tamara Velikova joined the agency in 2009 and first flew to the station in 2014.\n"
+    )
+    b = build_text({"a.txt": text})
+    dated = {(str(r["start"]), str(r["end"]), r["durationDays"]) for r in rows(b, "missions")}
+    assert dated == {
+        ("2008", "None", None),
+        ("None", "2024-06-07", 374),  # not started "since ... 2011"
+        ("2011", "2012", None),
+        ("2015", "None", None),
+        ("2018", "2019", None),
+        ("2014", "None", None),  # not 2009, the year she joined the agency
+    }

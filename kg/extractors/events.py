@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from kg.extractors.base import Context, Emitter
 from kg.extractors.missions import (
     LIST_BREAK,
+    RECORD_WORDS,
     Missions,
     clause_flight,
     crew_continuation,
@@ -51,6 +52,7 @@ _PLAN_WORDS = {
 }  # fmt: skip
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE_REACH = 12  # characters from 'since' to the date it governs ("since early March 27, 2015")
 # "will land", "is scheduled to" -- but "a day later than planned" and "as expected" tell of the past
 _PLAN_SENTENCE = re.compile(r"(?<!than )(?<!as )\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
 # "three hours after launch", "since landing": the event is a time reference, not news of this sentence
@@ -824,10 +826,15 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
             emit(mission, "endDate", b[0].value, sentence, rng.group(0))
             return
     since = _SINCE.search(text)
-    if since and station_of(ctx, sentence) is not None:
+    if since and station_of(ctx, sentence) is not None and not _names_a_record(text):
         later = [d for d in find_dates(text[since.end() :]) if d.value]
-        if later:
+        if later and later[0].start <= _SINCE_REACH:  # not "has since spent long periods there in 2011 and 2012"
             emit(mission, "startDate", later[0].value, sentence, text[since.start() : since.end() + 30])
+
+
+def _names_a_record(text: str) -> bool:
+    """'... whose 878 days had stood as the world mark since 2015': the date is the record's, not a stay's."""
+    return bool({w.lower() for w in re.findall(r"\w+", text)} & RECORD_WORDS)
 
 
 FLIGHT_CREW = "events/flight-crew"

@@ -809,13 +809,18 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
     crafts_here = [r for _, r in ctx.in_sentence(sentence, "spacecraft") if ctx.class_of(r) != "LaunchVehicle"]
     if not (crafts_here or ctx.in_sentence(sentence, "mission") or words & {"space", "orbit", "station"}):
         return  # "flew Black Hawk helicopters ... before joining NASA in 2017"
+    people = crew_in_sentence(ctx, sentence)
+    named = _flights_named(ctx, sentence)
+    matches = list(_YEARS.finditer(text))
+    pair = match.group(2) and int(match.group(2)) != int(match.group(1)) + 1 and " and " in match.group(0)
+    if not named and len(people) == 1 and (len(matches) > 1 or pair):
+        _years_of_stays(ctx, sentence, people[0], matches, latest, words, emit, crews, crafts)
+        return
     start, end = int(match.group(1)), int(match.group(2)) if match.group(2) else None
     if end is not None and end != start + 1:
         return  # "her earlier flights, in 2025 and 2028": two flights, not one stay
     if not (start <= latest - 2 or words & _EARLIER_WORDS):
         return
-    people = crew_in_sentence(ctx, sentence)
-    named = _flights_named(ctx, sentence)
     if len(named) > 1:
         _years_of_flights(ctx, sentence, people[0] if len(people) == 1 else None, latest, words, emit, crews)
         return
@@ -836,6 +841,51 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
     emit(mission, "startDate", PartialDate(start), sentence, match.group(0))
     if end is not None and end >= start:
         emit(mission, "endDate", PartialDate(end), sentence, match.group(0))
+
+
+_CONTINUES = re.compile(r"^[\s,;]*(?:and\s+|then\s+|again\s+)*$")
+
+
+def _years_of_stays(ctx: Context, sentence: int, person: Ref, matches, latest: int, words, emit, crews, crafts) -> None:
+    """One person's earlier flights or stays, each dated by a year of its own: 'first flew in 2008 and
+    has since spent long periods on the station in 2011 and 2012, in 2015 and in 2018 and 2019', 'her
+    earlier flights, in 2025 and 2028'.  A year counts when the words before it tell of a flight,
+    or it only goes on a list of such years ('..., in 2015 and in 2018'); 'joined NASA in 2009' does not."""
+    text = ctx.sentences[sentence].text
+    base = ctx.sentences[sentence].start
+    crafts_at = [
+        (m.start - base, r) for m, r in ctx.in_sentence(sentence, "spacecraft") if ctx.class_of(r) != "LaunchVehicle"
+    ]
+    told = [
+        bool({w.lower() for w in re.findall(r"[\w-]+", text[a.end() if a else 0 : b.start()])} & _FLIGHT_WORDS)
+        for a, b in zip([None, *matches], matches)
+    ]
+    flown, before, held = False, 0, []
+    for n, ym in enumerate(matches):
+        gap = text[before : ym.start()]
+        # the first year is a flight's unless only a later one is told so ("joined NASA in 2009 and first flew in 2014")
+        flown = told[n] or (flown and bool(_CONTINUES.match(gap))) or (n == 0 and not any(told))
+        first, last = int(ym.group(1)), int(ym.group(2)) if ym.group(2) else None
+        own = [r for at, r in crafts_at if before <= at < ym.end()] or held
+        before, held = ym.end(), own
+        if not flown or not (first <= latest - 2 or words & _EARLIER_WORDS):
+            continue
+        spans = [(first, last)] if last is None or last == first + 1 else [(first, None), (last, None)]
+        if last is not None and last > first + 1 and " and " not in ym.group(0):
+            continue  # "from 2011 to 2019": a career, not one flight
+        for year, end in spans:
+            mission = Ref("mission", ("flight", person, str(year)))
+            emit(mission, "type", Concept("class", "Mission"), sentence, text)
+            if person not in crews.setdefault(mission, []):
+                crews[mission].append(person)
+                emit(mission, "crewMember", person, sentence, text)
+            for craft in own:
+                if craft not in crafts.setdefault(mission, []):
+                    crafts[mission].append(craft)
+                    emit(mission, "spacecraft", craft, sentence, text)
+            emit(mission, "startDate", PartialDate(year), sentence, ym.group(0))
+            if end is not None:
+                emit(mission, "endDate", PartialDate(end), sentence, ym.group(0))
 
 
 #: what ends a clause inside a list of a person's flights ("on Shenzhou-7 in 2008, commanded Shenzhou-9 ...")
