@@ -828,19 +828,36 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
         return
     person = people[0]
     mission = named[0] if named else Ref("mission", ("flight", person, str(start)))
-    evidence = text
     if not named:
-        emit(mission, "type", Concept("class", "Mission"), sentence, evidence)
+        emit(mission, "type", Concept("class", "Mission"), sentence, text)
+    _dated_flight(
+        mission,
+        person,
+        crafts_here,
+        (start, end if end is not None and end >= start else None),
+        sentence,
+        match.group(0),
+        emit,
+        crews,
+        crafts,
+    )
+
+
+def _dated_flight(
+    mission: Ref, person: Ref, crafts_here, years, sentence: int, evidence: str, emit, crews, crafts
+) -> None:
+    """A person's earlier flight: its crew member, the crafts its clause names and its first (and last) year."""
+    text = emit.ctx.sentences[sentence].text
     if person not in crews.setdefault(mission, []):
         crews[mission].append(person)
-        emit(mission, "crewMember", person, sentence, evidence)
+        emit(mission, "crewMember", person, sentence, text)
     for craft in crafts_here:
         if craft not in crafts.setdefault(mission, []):
             crafts[mission].append(craft)
-            emit(mission, "spacecraft", craft, sentence, evidence)
-    emit(mission, "startDate", PartialDate(start), sentence, match.group(0))
-    if end is not None and end >= start:
-        emit(mission, "endDate", PartialDate(end), sentence, match.group(0))
+            emit(mission, "spacecraft", craft, sentence, text)
+    emit(mission, "startDate", PartialDate(years[0]), sentence, evidence)
+    if years[1] is not None:
+        emit(mission, "endDate", PartialDate(years[1]), sentence, evidence)
 
 
 _CONTINUES = re.compile(r"^[\s,;]*(?:and\s+|then\s+|again\s+)*$")
@@ -876,16 +893,7 @@ def _years_of_stays(ctx: Context, sentence: int, person: Ref, matches, latest: i
         for year, end in spans:
             mission = Ref("mission", ("flight", person, str(year)))
             emit(mission, "type", Concept("class", "Mission"), sentence, text)
-            if person not in crews.setdefault(mission, []):
-                crews[mission].append(person)
-                emit(mission, "crewMember", person, sentence, text)
-            for craft in own:
-                if craft not in crafts.setdefault(mission, []):
-                    crafts[mission].append(craft)
-                    emit(mission, "spacecraft", craft, sentence, text)
-            emit(mission, "startDate", PartialDate(year), sentence, ym.group(0))
-            if end is not None:
-                emit(mission, "endDate", PartialDate(end), sentence, ym.group(0))
+            _dated_flight(mission, person, own, (year, end), sentence, ym.group(0), emit, crews, crafts)
 
 
 #: what ends a clause inside a list of a person's flights ("on Shenzhou-7 in 2008, commanded Shenzhou-9 ...")
