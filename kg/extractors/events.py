@@ -20,9 +20,9 @@ from spacy.tokens import Span
 
 from kg.extractors.base import Context, Emitter
 from kg.extractors.missions import (
-    LIST_BREAK,
     RECORD_WORDS,
     Missions,
+    apart,
     clause_flight,
     crew_continuation,
     crew_in_sentence,
@@ -454,7 +454,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     here = clause_flight(ctx, sentence, *at)  # of a list of flights, the one the trigger's clause names
     if here is not None:  # "A flew Shenzhou-31 in 2025, and Shenzhou-38 docked at 5:42 a.m. on Friday": not 2025
         base = ctx.sentences[sentence].start
-        own = [dm for dm in own or dates if not _apart(ctx.text, (base + dm.start, base + dm.end), at)]
+        own = [dm for dm in own or dates if not apart(ctx.text, (base + dm.start, base + dm.end), at)]
     for dm in own or dates:  # "... lifted off on Aug. 17 and docked two days later": the launch's date
         day = _date_for(dm, anchor.day, tense, published=anchor.firm)
         if day is not None:
@@ -559,14 +559,9 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     return ref if day is None and (own or times) and not planned else None
 
 
-def _apart(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Two character spans of a sentence in different clauses of a list ('..., and ...')."""
-    return bool(LIST_BREAK.search(text[min(a[1], b[1]) : max(a[0], b[0])]))
-
-
 def _clause_people(ctx: Context, sentence: int, at: tuple[int, int]) -> set[Ref]:
     """People named in the same clause as the characters ``at``."""
-    return {r for m, r in ctx.in_sentence(sentence, "person") if not _apart(ctx.text, (m.start, m.end), at)}
+    return {r for m, r in ctx.in_sentence(sentence, "person") if not apart(ctx.text, (m.start, m.end), at)}
 
 
 def _mission_of(ctx, missions, sentence, kind, participants, vehicle, told=()) -> Ref | None:

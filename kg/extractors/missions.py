@@ -662,8 +662,13 @@ def clause_flight(ctx: Context, sentence: int, start: int, end: int) -> Ref | No
     named = [(m, r) for m, r in ctx.in_sentence(sentence, "mission")]
     if len({r for _, r in named}) < 2:
         return None
-    here = {r for m, r in named if not LIST_BREAK.search(ctx.text[min(m.end, end) : max(m.start, start)])}
+    here = {r for m, r in named if not apart(ctx.text, (m.start, m.end), (start, end))}
     return here.pop() if len(here) == 1 else None
+
+
+def apart(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two character spans of a sentence in different clauses of a list ('..., and ...')."""
+    return bool(LIST_BREAK.search(text[min(a[1], b[1]) : max(a[0], b[0])]))
 
 
 def _mission_for(ctx, sentence, owners, by_person, crews, crafts, flights, emit, *, own_stay=False, year=None) -> Ref:
@@ -913,7 +918,7 @@ def _years_of_flights(
     for m, flight in ctx.in_sentence(sentence, "mission"):
         if flight == main or flight not in _flights_named(ctx, sentence):
             continue
-        mine = [(at, ym) for at, ym in years if not LIST_BREAK.search(ctx.text[min(at, m.end) : max(at, m.start)])]
+        mine = [(at, ym) for at, ym in years if not apart(ctx.text, (at, at), (m.start, m.end))]
         if len(mine) != 1:
             continue
         ym = mine[0][1]

@@ -557,15 +557,19 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
     return out
 
 
-def _is_country(token: Token) -> bool:
+def _listed_kind(token: Token) -> str | None:
+    """The gazetteer kind of the entry a token belongs to ('country', 'organization', ...), if any."""
     entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ else None
-    return entry is not None and entry.kind == "country"
+    return entry.kind if entry is not None else None
+
+
+def _is_country(token: Token) -> bool:
+    return _listed_kind(token) == "country"
 
 
 def _is_agency(token: Token) -> bool:
     """The first word of a listed agency ('A of the Japan Aerospace Exploration Agency and B')."""
-    entry = gazetteer.entries().get(token.ent_id_) if token.ent_id_ and token.ent_iob_ == "B" else None
-    return entry is not None and entry.kind == "organization"
+    return token.ent_iob_ == "B" and _listed_kind(token) == "organization"
 
 
 def _where(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
