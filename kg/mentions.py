@@ -163,6 +163,7 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
 
     _add_surname_mentions(doc, text, mentions, covered, starts)
     _add_counted_groups(doc, text, mentions, covered, starts)
+    _add_sized_crews(doc, text, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
@@ -263,6 +264,9 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
             if entry is not None and entry.kind in ("organization", "country") or t.lower_ in _GROUP_MODIFIERS:
                 j += 1
                 continue
+            if j + 2 < len(doc) and doc[j + 1].text == "-" and t.is_alpha:  # "two first-time fliers"
+                j += 3
+                continue
             if t.ent_type_ == UNLISTED and t.ent_id_.startswith("organization:"):  # "three other MOA astronauts"
                 j += 1
                 continue
@@ -295,6 +299,33 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         covered.update(range(span.start, span.end))
 
 
+# "A three-person crew from the X agency", "the four-member crew": a crew of stated size
+_SIZED_CREW = re.compile(
+    r"(?<![\w-])(two|three|four|five|six|seven|[2-9])-(?:person|member|strong)\s+crew\b(?!-)", re.I
+)
+
+
+def _add_sized_crews(doc: Doc, text: str, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+    """'A three-person crew from the X agency splashed down ...': a group of that size, like
+    'three astronauts', resolved later to the people the text names."""
+    for match in _SIZED_CREW.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(t.i in covered for t in span):
+            continue
+        end = span.end
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION":
+            continue  # "the four-person crew of Crew-7": another flight's crew, whom the text may not name
+        word = match.group(1).lower()
+        count = _COUNTS.get(word) or int(word)
+        definite = span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "that", "its", "their")
+        attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
+        mentions.append(
+            Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
+                    attrs=attrs)
+        )  # fmt: skip
+        covered.update(range(span.start, span.end))
+
+
 _THEN_WORDS = {"had", "have", "were", "are", "will", "would", "then", "of", "later", "returned", "launched", "spent"}
 
 
@@ -312,6 +343,15 @@ def _all_of_them(doc: Doc, i: int) -> bool:
         return False
     before = doc.text[doc[i].sent.start_char : doc[i].idx]
     return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")  # not someone's words
+
+
+def _not_the_subject(token) -> tuple[tuple[str, str], ...]:
+    """'Whitson thanked him': an object pronoun never means its own verb's subject.  With a parse,
+    the subject's offset, which resolution then passes over; without one, nothing."""
+    if token.lower_ not in ("him", "her") or token.dep_ not in ("dobj", "dative") or token.tag_ != "PRP":
+        return ()
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return (("not_at", str(subject.idx)),) if subject is not None else ()
 
 
 def _described(doc: Doc, i: int) -> bool:
@@ -350,7 +390,10 @@ def _add_anaphors(doc: Doc, mentions: list[Mention], covered: set[int], starts: 
             continue
         sentence = _which(starts, token.idx)
         if low in PERSON_PRONOUNS:
-            mentions.append(Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
+            mentions.append(
+                Mention("person", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun",
+                        attrs=_not_the_subject(token))
+            )  # fmt: skip
         elif low in GROUP_PRONOUNS and not _things(doc, token.i):
             mentions.append(Mention("group", token.text, token.idx, token.idx + len(token.text), sentence, "pronoun"))
         elif (

@@ -182,6 +182,7 @@ def _counted_group(
     by_sentence: dict[int, list[int]],
     i: int,
     forward: bool = False,
+    count: int = 0,
 ) -> tuple[Ref, ...]:
     """The people a group of stated size refers to.
 
@@ -190,8 +191,9 @@ def _counted_group(
     next sentences name.  Names are gathered sentence by sentence until there are that many;
     a count that does not come out exactly resolves to nobody."""
     m = mentions[i]
-    count = int(m.attr("count") or 0)
-    step = -1 if m.attr("definite") == "yes" and not forward else 1
+    definite = m.attr("definite") == "yes" or count > 0  # a count given here is 'the two'
+    count = count or int(m.attr("count") or 0)
+    step = -1 if definite and not forward else 1
 
     def named(sentence: int) -> list[Ref]:  # officials ("President X") are never one of the crew counted
         idx = [
@@ -212,7 +214,7 @@ def _counted_group(
         if len(gathered) >= need:
             return tuple(gathered[:count]) if len(gathered) == need else ()
     if step < 0 and not gathered:  # "The three astronauts who rescued ... came home": a lede names them next
-        return _counted_group(mentions, refs, by_sentence, i, forward=True)
+        return _counted_group(mentions, refs, by_sentence, i, forward=True, count=count)
     return ()
 
 
@@ -261,6 +263,8 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
         if m.kind == "person":
             if m.source == "nominal":  # "the cosmonaut" never means "President Vladimir Putin"
                 same = [j for j in same if refs[j][0] not in officials]
+            if (subject := m.attr("not_at")) is not None:  # "Whitson thanked him": not Whitson
+                same = [j for j in same if not mentions[j].start <= int(subject) < mentions[j].end]
             if same:
                 refs[i] = refs[same[0]]
                 continue
@@ -292,6 +296,15 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
             reach = 2 * _SALIENCE_WINDOW if m.source == "nominal" else 1
             if last_group and m.sentence - last_group[0] <= reach and set(refs[i]) <= set(last_group[1]):
                 refs[i] = last_group[1]
+            count = _NOUN_COUNTS.get(m.text.lower(), 0) if m.source == "nominal" else 0
+            if count and len(refs[i]) > count:  # 'The two had met before': two of the last four
+                recent = last_group and m.sentence - last_group[0] <= reach and len(last_group[1]) == count
+                fewer = last_group[1] if recent else _counted_group(mentions, refs, by_sentence, i, count=count)
+                refs[i] = fewer if fewer and set(fewer) <= set(refs[i]) else refs[i]
+
+
+#: group nouns that say how many they are
+_NOUN_COUNTS = {"two": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4}
 
 
 def _lead_in_window(mentions, refs, by_sentence, sentence: int, nearest: tuple, officials: set) -> tuple:

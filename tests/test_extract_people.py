@@ -520,3 +520,19 @@ def test_a_demonym_that_describes_the_person(build_text, text, name, nationality
 def test_a_demonym_that_describes_a_thing_is_no_nationality(build_text):
     rows = people_rows(build_text, "Tomas Reylan, a Russian capsule designer, watched from Baikonur.")
     assert values(rows, "Tomas Reylan", "nationality") == {None}
+
+
+def test_an_agency_said_of_a_sized_crew_or_of_all_of_them(build_text):
+    text = (
+        "A three-person crew from the Benguela Space Agency splashed down in the Indian Ocean on Monday.\n"
+        "The capsule carried commander Ilse Marrow-Quint, flight engineer Teodor Ashby-Vance and mission "
+        "specialist Runa Kellgren-Obi.\n"
+        "The flight was led by commander Nadia Okafor-Lund, 51. Her crew were pilot Matteus Orrego-Lind of Chile and "
+        "mission specialists Riitta Delamere, from Finland, and Tomasz Ivory-Balo of Poland. All four are NASA astronauts.\n"
+    )
+    rows = people_rows(build_text, text)
+    for name in ("Ilse Marrow-Quint", "Teodor Ashby-Vance", "Runa Kellgren-Obi"):
+        assert values(rows, name, "agency") == {"Benguela Space Agency"}, name
+    for name in ("Nadia Okafor-Lund", "Matteus Orrego-Lind", "Riitta Delamere", "Tomasz Ivory-Balo"):
+        assert values(rows, name, "agency") == {"NASA"}, name
+        assert "astronaut" in values(rows, name, "role"), name

@@ -49,7 +49,7 @@ def extract(ctx: Context) -> list[Statement]:
         refs = ctx.refs(i)
         if m.source == "counted" and refs:  # "Three Chinese astronauts" said of the three named
             span = ctx.span(m.start, m.end)
-            facts = _left_facts(ctx, span.end, span.end)[0] + _agency_after(ctx, span.end) if span is not None else []
+            facts = _group_facts(ctx, span.end) if span is not None else []
             for predicate, obj, _ in facts:  # ... and "Three astronauts of the Boreal Orbital Agency"
                 for ref in refs:
                     emit(ref, predicate, obj, m.sentence, m.text)
@@ -86,6 +86,16 @@ def extract(ctx: Context) -> list[Statement]:
     _agencies_flown_for(ctx, emit)
     _shared_ages(ctx, emit)
     return emit.statements
+
+
+def _group_facts(ctx: Context, end: int) -> list[tuple]:
+    """What is said of a counted group: 'Three Chinese astronauts', 'three astronauts of the Boreal
+    Orbital Agency', 'a three-person crew from the X agency', 'All four are KASA astronauts'."""
+    facts = _left_facts(ctx, end, end)[0] + _agency_after(ctx, end)
+    if not any(p == "agency" for p, _, _ in facts) and end + 1 < len(ctx.doc) and ctx.doc[end].lower_ == "from":
+        org = _org_ref(ctx, end + 1) or (_org_ref(ctx, end + 2) if ctx.doc[end + 1].lower_ == "the" else None)
+        facts += [("agency", org, end)] if org is not None else []
+    return facts + _role_after_copula(ctx, end)
 
 
 _BOTH_AGE = re.compile(r"^,\s+both\s+(\d{2})\b")
@@ -339,7 +349,7 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
     ', 41, an Argentine astronaut of the commission', ', director-general of the Danubian Space
     Agency,', ' served as the spacecraft commander'."""
     doc = ctx.doc
-    facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(doc, end) + _home_after(doc, end)
+    facts: list[tuple] = _agency_after(ctx, end) + _role_after_copula(ctx, end) + _home_after(doc, end)
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "from":
         facts += _home_after(doc, end + 1)  # "Riitta Dela-Mwangi, from Finland,"
     app = end
@@ -516,9 +526,10 @@ def _agency_past_apposition(ctx: Context, end: int) -> list[tuple]:
     return []
 
 
-def _role_after_copula(doc, end: int) -> list[tuple]:
+def _role_after_copula(ctx: Context, end: int) -> list[tuple]:
     """'Hurley ... served as the spacecraft commander', 'Kononenko, who is the current commander'."""
     roles = gazetteer.roles()
+    doc = ctx.doc
     k = end
     if k < len(doc) and doc[k].lower_ == "of":  # "Andreas Mogensen of the European Space Agency, who is ..."
         k += 1
@@ -549,10 +560,10 @@ def _role_after_copula(doc, end: int) -> list[tuple]:
         if tok.lower_ in roles and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of" and tok.lower_ != "commander"):
             facts.append(("role", Concept("role", roles[tok.lower_]), j))
             return facts  # the tagger sometimes calls "astronaut" a verb: test roles first
-        org = _entity_id(tok, ("organization",))
+        org = _org_ref(ctx, j)
         country = _entity_id(tok, ("country",))
-        if org:
-            facts.append(("agency", Ref("organization", (org,)), j))
+        if org is not None:
+            facts.append(("agency", org, j))
         elif country:
             facts.append(("nationality", Ref("place", (country,)), j))
         elif tok.ent_type_ == "PERSON" or tok.text in (",", ".", ";") or tok.pos_ == "VERB":
