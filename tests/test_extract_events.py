@@ -129,12 +129,17 @@ The Kestrel-9 capsule hit the sea off Pensacola at 4:40 a.m. EDT on Oct. 12, 202
 """
 
 
-def test_handover_direction_follows_the_verb(build_text):
-    b = build_text({"h.txt": HANDOVERS})
+def handovers(build) -> set[tuple[str, str]]:
+    """(giver, receiver) names of every handover in the graph."""
     q = """PREFIX sf: <https://w3id.org/spaceflight-kg/ontology#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?by ?to WHERE { ?e sf:handedOverBy/skos:prefLabel ?by ; sf:handedOverTo/skos:prefLabel ?to }"""
-    pairs = {(str(by), str(to)) for by, to in b.dataset.query(q)}
+    return {(str(by), str(to)) for by, to in build.dataset.query(q)}
+
+
+def test_handover_direction_follows_the_verb(build_text):
+    b = build_text({"h.txt": HANDOVERS})
+    pairs = handovers(b)
     assert ("Lio Brightwater", "Oksana Veremeyeva") in pairs
     assert ("Oksana Veremeyeva", "Tavish Okonkwo-Reyes") in pairs
     assert ("Oksana Veremeyeva", "Lio Brightwater") not in pairs
@@ -515,3 +520,19 @@ def test_a_shuttle_orbiter_coming_home_is_the_flight_it_launched(build_text):
     events = kg.query(build_text({"a.txt": text}).dataset, "events").rows
     landing = {r["participant"] for r in events if r["type"] == "landing"}
     assert landing == {"Ada Korvel-Strand", "Bram Tessaly-Okafor"}
+
+
+def test_a_command_handed_over_in_other_words_and_a_name_after_to(build_text):
+    text = (
+        "For the last five weeks Maelis Ferrant-Oduya was in charge of the station. She took over command from "
+        "Kenji Aramaki-Holt on Oct. 4, 2031, becoming the first French commander, and on Saturday, Nov. 6, handed "
+        "the job to Russian cosmonaut Artyom Belozersky-Vane.\n"
+        "On Sunday, Nov. 7, Belozersky-Vane handed command of the station to Anders Mukherjee-Salo of the Atlantic "
+        "Rim Space Office.\n"
+    )
+    b = build_text({"h.txt": text})
+    commanders = {r["name"] for r in rows(b, "people") if r["role"] == "commander"}
+    assert {"Artyom Belozersky-Vane", "Anders Mukherjee-Salo", "Maelis Ferrant-Oduya"} <= commanders
+    pairs = handovers(b)
+    assert ("Maelis Ferrant-Oduya", "Artyom Belozersky-Vane") in pairs
+    assert ("Artyom Belozersky-Vane", "Anders Mukherjee-Salo") in pairs

@@ -696,7 +696,9 @@ def _handover(ctx, emit, ref, sentence, span, trigger: tuple[int, int], particip
     first, last = trigger
     taking = ctx.doc[first].lower_ in _TAKING
     # "a handover with the crew of Crew-7" hands over the station's work, not its command
-    command = any(t.lower_ in ("command", "commander", "helm") for t in span)
+    command = any(t.lower_ in ("command", "commander", "helm") for t in span) or _command_told(
+        ctx, sentence, first, last
+    )
     other = _person_after(ctx, span, last, "from" if taking else "to")
     subject = next((p for p in participants if p != other), None)
     giver, receiver = (other, subject) if taking else (subject, other)
@@ -713,6 +715,19 @@ def _handover(ctx, emit, ref, sentence, span, trigger: tuple[int, int], particip
     station = station_of(ctx, sentence)
     if station is not None:
         emit(ref, "commandOf", station, sentence, evidence)
+
+
+_STAND_INS = {"it", "job", "post", "reins", "role", "station", "outpost"}
+
+
+def _command_told(ctx: Context, sentence: int, first: int, last: int) -> bool:
+    """'took over as station commander ..., handing it to X', 'handed the job to X', 'became the
+    first woman to command the station as Y handed over the outpost': what is handed over stands
+    for a command the sentence has named."""
+    doc = ctx.doc
+    handed = {doc[k].lower_ for k in range(first + 1, min(last + 4, len(doc)))}
+    said = ctx.sentences[sentence].text.lower()
+    return bool(handed & _STAND_INS) and ("command" in said or "commander" in said)
 
 
 def _person_after(ctx: Context, span: Span, last: int, word: str) -> Ref | None:

@@ -497,12 +497,17 @@ def _name_at(doc: Doc, j: int) -> list:
 _HELD = {"held", "set", "belonged", "belongs", "owned", "established"}
 
 
+_HANDING = {"handed", "handing", "hands", "hand", "passed", "passing", "passes", "turned", "turning", "turns"}
+
+
 def _introduces_name(doc: Doc, token) -> bool:
     """A nationality word ('fellow Russian Pavel Dubinsky'), a country's or agency's possessive
     ("Japan's Haruto Kisaragi", "NASA's Kara Whitlow") or a record's holder ('held by', 'belonged
     to') right before a capitalised name."""
     if token.lower_ in ("by", "to") and token.i >= 1 and doc[token.i - 1].lower_ in _HELD:
         return True
+    if token.lower_ == "to" and any(t.lower_ in _HANDING for t in doc[max(token.i - 5, 0) : token.i]):
+        return True  # "handed command of the station to Anders Mukherjee-Salo"
     if token.lower_ == "of" and token.i >= 1 and doc[token.i - 1].lower_ in ("record", "mark"):
         return True  # "eclipsed the record of Wally Funk"
     if token.text in ("’s", "'s") and token.i >= 1:
