@@ -274,8 +274,12 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         if j >= len(doc):
             continue
         end = j + 1
+        seats = False
         if doc[j].lower_ == "crew" and end < len(doc) and doc[end].lower_ in ("members", "mates"):
             end += 1
+        elif end < len(doc) and _plural_role(doc[j], doc[end]):
+            end += 1  # "The two mission specialists", "two payload specialists"
+            seats = True
         elif j > token.i and doc[j - 1].ent_id_ and _plural_demonym(doc[j - 1]):
             end = j  # "four Americans": the demonym is the noun
         elif doc[j].lower_ not in _CREW_PLURALS:
@@ -289,6 +293,11 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         before = doc[token.i - 1].lower_ if token.i > 0 else ""
         definite = before in ("the", "these", "those", "all") or before == "," and token.lower_ == "both"
         # (", three NASA astronauts dropped ..." after an opening phrase still looks ahead)
+        if definite and seats and end < len(doc):  # "The two mission specialists ..."
+            if doc[end].lower_ in ("are", "were") and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
+                definite = False  # "... are A and B": the names that follow
+            elif doc[end].text != ",":
+                continue  # "... also end long gaps": whom it sums up is not sure
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
         if _AND_ONE_MORE.match(text, span.end_char):  # "Two Russian cosmonauts and an American astronaut"
             attrs += (("then", "1"),)
@@ -332,6 +341,12 @@ _THEN_WORDS = {"had", "have", "were", "are", "will", "would", "then", "of", "lat
 _AND_ONE_MORE = re.compile(
     r"\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:astronaut|cosmonaut|taikonaut|crewmate|tourist)\b", re.I
 )
+
+
+def _plural_role(first, second) -> bool:
+    """'mission specialists', 'flight engineers': a two-word role word in the plural."""
+    word = f"{first.lower_} {second.lower_}"
+    return word.endswith("s") and word[:-1] in gazetteer.roles()
 
 
 def _all_of_them(doc: Doc, i: int) -> bool:

@@ -69,11 +69,13 @@ def mission_key(text: str) -> str:
     """Normalised flight name: 'Soyuz MS-22' and 'Soyuz MS 22' -> 'soyuz ms 22'; an operator in
     front names the same flight ('SpaceX Crew-6' is 'Crew-6')."""
     key = _OPERATOR.sub("", " ".join(re.sub(r"[\s\-–]+", " ", norm_name(text)).split()))
-    return _LONG_FORM.sub(r"ax \1", key)
+    return _SHUTTLE_LETTER.sub(r"sts \1\2", _LONG_FORM.sub(r"ax \1", key))
 
 
 #: a flight's long name that its short one abbreviates ('Axiom Mission 4' is 'Ax-4')
 _LONG_FORM = re.compile(r"^axiom mission (\d+)$")
+#: the 1980s shuttle numbering: 'STS-41-G' and 'STS-41G' are one flight, 'STS-41-B' another
+_SHUTTLE_LETTER = re.compile(r"^sts (\d+) ?([a-z])$")
 
 
 # ------------------------------------------------------------------ within an article

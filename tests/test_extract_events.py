@@ -536,3 +536,15 @@ def test_a_command_handed_over_in_other_words_and_a_name_after_to(build_text):
     pairs = handovers(b)
     assert ("Maelis Ferrant-Oduya", "Artyom Belozersky-Vane") in pairs
     assert ("Artyom Belozersky-Vane", "Anders Mukherjee-Salo") in pairs
+
+
+def test_spacewalks_told_as_floating_out_and_hours_outside(build_text):
+    text = (
+        "HOUSTON, Oct. 11, 2029 - Orla Venn-Castell floated out of the shuttle Meridian's airlock on Thursday and "
+        "spent three hours with fellow astronaut Ravi Oduya-Plate in the cargo bay.\n"
+        "Soviet cosmonaut Irina Beloslavtseva worked outside on July 25, 2029, when she and Pavel Zaretsky-Orlov "
+        "spent about three and a half hours outside the Salyut 7 station.\n"
+    )
+    b = build_text({"s.txt": text})
+    walks = {(str(r["date"]), r["participant"]) for r in rows(b, "events") if r["type"] == "spacewalk"}
+    assert {("2029-10-11", "Orla Venn-Castell"), ("2029-07-25", "Irina Beloslavtseva")} <= walks

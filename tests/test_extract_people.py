@@ -536,3 +536,20 @@ def test_an_agency_said_of_a_sized_crew_or_of_all_of_them(build_text):
     for name in ("Nadia Okafor-Lund", "Matteus Orrego-Lind", "Riitta Delamere", "Tomasz Ivory-Balo"):
         assert values(rows, name, "agency") == {"NASA"}, name
         assert "astronaut" in values(rows, name, "role"), name
+
+
+def test_a_plural_two_word_role_over_the_names_it_counts(build_text):
+    text = (
+        "Orla Venn-Castell left the airlock on Thursday with fellow astronaut Ravi Oduya-Plate.\n"
+        "The two mission specialists, clipped to tethers, tested a fuel valve.\n"
+        "Rounding out the crew are two payload specialists, Canadian Marcel Garrow-Lind and Piet Scully-Haver.\n"
+        "The two flight engineers are Ines Korvald-Sato and Umar Petrakis-Lee.\n"
+    )
+    rows = people_rows(build_text, text)
+    for name in ("Orla Venn-Castell", "Ravi Oduya-Plate"):
+        assert "mission_specialist" in values(rows, name, "role"), name
+    for name in ("Marcel Garrow-Lind", "Piet Scully-Haver"):
+        assert "payload_specialist" in values(rows, name, "role"), name
+    for name in ("Ines Korvald-Sato", "Umar Petrakis-Lee"):
+        assert "flight_engineer" in values(rows, name, "role"), name
+    assert "flight_engineer" not in values(rows, "Orla Venn-Castell", "role")

@@ -9,13 +9,21 @@ from kg.resolve import best_name, mission_key, same_person_name, without_nicknam
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("SpaceX Crew-6", "Crew-6"), ("NASA's SpaceX Crew-6", "Crew 6"), ("Soyuz MS-22", "Soyuz MS 22")],
+    [
+        ("SpaceX Crew-6", "Crew-6"),
+        ("NASA's SpaceX Crew-6", "Crew 6"),
+        ("Soyuz MS-22", "Soyuz MS 22"),
+        ("STS-51-L", "STS-51L"),
+    ],
 )
 def test_one_flight_under_several_spellings(a, b):
     assert mission_key(a) == mission_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Crew-6", "Crew-7"), ("Soyuz MS-22", "Soyuz MS-23"), ("SpaceX", "Crew-6")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Crew-6", "Crew-7"), ("Soyuz MS-22", "Soyuz MS-23"), ("SpaceX", "Crew-6"), ("STS-41-G", "STS-41-B")],
+)
 def test_flights_that_differ_by_a_number_stay_apart(a, b):
     assert mission_key(a) != mission_key(b)
 
@@ -96,3 +104,9 @@ def test_a_counted_group_of_hyphenated_words_and_a_sized_crew(nlp):
     crew = next(i for i, m in enumerate(mentions) if m.text == "three-person crew")
     fliers = next(i for i, m in enumerate(mentions) if m.text == "two first-time fliers")
     assert len(refs[crew]) == 3 and len(refs[fliers]) == 2
+
+
+def test_a_lettered_shuttle_flight_is_named_whole(nlp):
+    mentions, refs = resolved(nlp, "Challenger, on mission STS-41-G, lifted off eight months after STS-41B did.\n")
+    flights = {m.text: refs[i] for i, m in enumerate(mentions) if m.kind == "mission"}
+    assert set(flights) == {"STS-41-G", "STS-41B"} and flights["STS-41-G"] != flights["STS-41B"]
