@@ -484,3 +484,20 @@ def test_each_year_of_a_list_of_earlier_stays_is_a_stay_of_its_own(build_text):
         ("2018", "2019", None),
         ("2014", "None", None),  # not 2009, the year she joined the agency
     }
+
+
+EARLIER_FLIGHTS = """BAIKONUR, Kazakhstan, May 4, 2026 - Orrin Vale-Castro and Tamsin Ortega-Blake lifted off aboard Soyuz MS-40 on Monday.
+Vale-Castro, 50, was making his fifth trip into space. He first flew in March 2005 on Gemini 3, with fellow astronaut Gus Brannock, and returned to orbit in July 2006 on Gemini 10. He circled the moon on Apollo 10 in May 2009.
+Ortega-Blake is a veteran of three shuttle missions: STS-73 in 1995, STS-92 in 2000 and STS-113 in 2002.
+In June 2013 she spent 15 days in space on Shenzhou-10 with fellow astronauts Nie Haoran and Zhang Xiaobo.
+"""
+
+
+def test_earlier_named_flights_dated_to_the_month_their_clause_gives(build_text):
+    found = {r["name"]: r for r in rows(build_text({"e.txt": EARLIER_FLIGHTS}), "missions")}
+    starts = {name: str(r["start"]) for name, r in found.items()}
+    assert starts["Gemini 3"] == "2005-03" and starts["Gemini 10"] == "2006-07"
+    assert starts["Apollo 10"] == "2009-05"  # "circled the moon on Apollo 10 in May 2009"
+    assert (starts["STS-73"], starts["STS-92"], starts["STS-113"]) == ("1995", "2000", "2002")  # "a veteran of"
+    assert starts["Shenzhou-10"] == "2013-06" and found["Shenzhou-10"]["durationDays"] == 15  # told with three people
+    assert found["Soyuz MS-40"]["durationDays"] is None

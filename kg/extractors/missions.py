@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extractors.base import Context, Emitter
 from kg.nlp import gazetteer
+from kg.normalize.dates import MONTH_NAME, month_named
 from kg.normalize.durations import DurationMatch, find_durations
 from kg.resolve import mission_key
 from kg.types import Concept, PartialDate, Ref, Statement
@@ -630,6 +631,10 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     if listed is not None and set(owners) & set(crews.get(listed, [])):
         durations.setdefault(listed, []).append((days, dm, sentence))  # "..., and in 2016 spent 33 days on Shenzhou-11"
         return
+    earlier = _earlier_named(ctx, sentence, owners, crews)
+    if earlier is not None:  # "In June 2013 she spent 15 days in space on Shenzhou-10 with A and B"
+        durations.setdefault(earlier, []).append((days, dm, sentence))
+        return
     years = _stay_years(ctx, sentence, dm) if own_stay else None
     mission = _mission_for(
         ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay, year=years and years[0]
@@ -640,6 +645,16 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         emit(mission, "startDate", PartialDate(first), sentence, evidence)
         if last is not None:
             emit(mission, "endDate", PartialDate(last), sentence, evidence)
+
+
+def _earlier_named(ctx: Context, sentence: int, owners: list[Ref], crews: dict[Ref, list[Ref]]) -> Ref | None:
+    """The one flight a sentence names, when it is not the story's, the owners are its crew and a
+    year well before the story dates the sentence: an earlier flight's length is that flight's."""
+    named = _flights_named(ctx, sentence)
+    if len(named) != 1 or named[0] == main_flight(ctx) or not set(owners) <= set(crews.get(named[0], [])):
+        return None
+    years = [int(ym.group(1)) for ym in _YEARS.finditer(ctx.sentences[sentence].text)]
+    return named[0] if len(years) == 1 and years[0] <= _latest_year(ctx) - 2 else None
 
 
 def _stay_years(ctx: Context, sentence: int, dm: DurationMatch) -> tuple[int, int | None, str] | None:
@@ -791,10 +806,20 @@ def new_stay(ctx: Context, sentence: int, people: list[Ref], *, anywhere: bool =
     return Ref("mission", ("stay", lead, station if station else "space") + ((str(year),) if year else ()))
 
 
-_YEARS = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*((?:19|20)\d\d))?\b")
+# "in 2008", "in 1994 and 1995", "in March 1965", "during Nov. 2008"
+_YEARS = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring)\s+(?:{MONTH_NAME}\s*)?((?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*((?:19|20)\d\d))?\b"
+)
+
+
+def _began(ym: re.Match[str]) -> PartialDate:
+    """When a flight dated by 'in 2008' or 'in March 1965' began: the year, and the month if named."""
+    return PartialDate(int(ym.group(1)), None if ym.group(2) else month_named(ym.group(0)))
+
+
 _FLIGHT_WORDS = {
     "flew", "fly", "flight", "flights", "mission", "launched", "rode", "riding", "spent", "visited", "went",
-    "trip", "stay", "expedition", "aboard",
+    "trip", "stay", "expedition", "aboard", "missions", "circled", "orbited", "commanded", "piloted",
 }  # fmt: skip
 _EARLIER_WORDS = {"first", "previous", "earlier", "prior", "former", "last", "second", "third", "before", "also"}
 
@@ -830,7 +855,9 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
         _years_of_flights(ctx, sentence, people[0] if len(people) == 1 else None, latest, words, emit, crews)
         return
     if len(people) != 1:
-        return
+        if len(named) == 1 and named[0] != main_flight(ctx) and (end is None or end == start + 1):
+            _dated_flight(named[0], None, [], (_began(match), end), sentence, match.group(0), emit, crews, crafts)
+        return  # "In June 2013 she spent 15 days on Shenzhou-10 with A and B": the flight's date, crew as named
     person = people[0]
     mission = named[0] if named else Ref("mission", ("flight", person, str(start)))
     if not named:
@@ -839,7 +866,7 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
         mission,
         person,
         crafts_here,
-        (start, end if end is not None and end >= start else None),
+        (_began(match), end if end is not None and end >= start else None),
         sentence,
         match.group(0),
         emit,
@@ -849,18 +876,19 @@ def _earlier_flight(ctx: Context, sentence: int, latest: int, emit, crews, craft
 
 
 def _dated_flight(
-    mission: Ref, person: Ref, crafts_here, years, sentence: int, evidence: str, emit, crews, crafts
+    mission: Ref, person: Ref | None, crafts_here, years, sentence: int, evidence: str, emit, crews, crafts
 ) -> None:
     """A person's earlier flight: its crew member, the crafts its clause names and its first (and last) year."""
     text = emit.ctx.sentences[sentence].text
-    if person not in crews.setdefault(mission, []):
+    if person is not None and person not in crews.setdefault(mission, []):
         crews[mission].append(person)
         emit(mission, "crewMember", person, sentence, text)
     for craft in crafts_here:
         if craft not in crafts.setdefault(mission, []):
             crafts[mission].append(craft)
             emit(mission, "spacecraft", craft, sentence, text)
-    emit(mission, "startDate", PartialDate(years[0]), sentence, evidence)
+    began = years[0] if isinstance(years[0], PartialDate) else PartialDate(years[0])
+    emit(mission, "startDate", began, sentence, evidence)
     if years[1] is not None:
         emit(mission, "endDate", PartialDate(years[1]), sentence, evidence)
 
@@ -898,7 +926,8 @@ def _years_of_stays(ctx: Context, sentence: int, person: Ref, matches, latest: i
         for year, end in spans:
             mission = Ref("mission", ("flight", person, str(year)))
             emit(mission, "type", Concept("class", "Mission"), sentence, text)
-            _dated_flight(mission, person, own, (year, end), sentence, ym.group(0), emit, crews, crafts)
+            began = _began(ym) if len(spans) == 1 else PartialDate(year)
+            _dated_flight(mission, person, own, (began, end), sentence, ym.group(0), emit, crews, crafts)
 
 
 #: what ends a clause inside a list of a person's flights ("on Shenzhou-7 in 2008, commanded Shenzhou-9 ...")
@@ -928,7 +957,7 @@ def _years_of_flights(
         if person is not None and person not in crews.setdefault(flight, []):
             crews[flight].append(person)
             emit(flight, "crewMember", person, sentence, text)
-        emit(flight, "startDate", PartialDate(first), sentence, ym.group(0))
+        emit(flight, "startDate", _began(ym), sentence, ym.group(0))
         if last is not None:
             emit(flight, "endDate", PartialDate(last), sentence, ym.group(0))
 

@@ -55,6 +55,17 @@ _UNITS_AFTER_YEAR = (
     r"\s*(?:GMT|UTC|Z\b|hours|hrs|local|kg|kilograms?|pounds|lbs?|miles|km|kilomet|meters|metres|feet|ft"
     r"|mph|tons|tonnes|degrees|people|percent|%)"
 )
+#: a month's name as dates are written ('March', 'Nov.', 'Sept'), for patterns built elsewhere
+MONTH_NAME = rf"(?:(?:{_FULL_MONTH})(?![\w])|{_ABBR_MONTH})"
+_MONTH_NAMED = re.compile(MONTH_NAME)
+
+
+def month_named(text: str) -> int | None:
+    """The number of the first month a phrase names ('in March 1965' -> 3), else None."""
+    found = _MONTH_NAMED.search(text)
+    return _MONTH_NUMBER.get(found.group(0).rstrip(".").lower()) if found else None
+
+
 # Words after which a bare month name is a date ("in September"), not a person ("May said").
 #: a year of the space age written as digits ("1971", "2033"): what dates a flight or a record
 SPACE_AGE_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
