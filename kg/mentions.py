@@ -126,13 +126,14 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         )
         covered.update(range(span.start, span.end))
 
+    ents = doc.ents  # a new tuple of spans on every access: read once
     name_parts = {
-        w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
+        w.lower() for e in ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
     }
     furniture = {s.index for s in sentences if _FURNITURE.match(s.text)}
     text = doc.text  # rebuilt from the tokens on every access: read it once
     clocks = [(t.start, t.end) for t in find_times(text)]
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and _which(starts, ent.start_char) in furniture:
             continue  # "Credits: NASA/Bill Ingalls" names a photographer, not someone in the story
         if ent.label_ == "PERSON" and any(a <= ent.start_char < b for a, b in clocks):

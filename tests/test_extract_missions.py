@@ -501,3 +501,14 @@ def test_earlier_named_flights_dated_to_the_month_their_clause_gives(build_text)
     assert (starts["STS-73"], starts["STS-92"], starts["STS-113"]) == ("1995", "2000", "2002")  # "a veteran of"
     assert starts["Shenzhou-10"] == "2013-06" and found["Shenzhou-10"]["durationDays"] == 15  # told with three people
     assert found["Soyuz MS-40"]["durationDays"] is None
+
+
+def test_a_series_named_once_with_a_cue_names_its_other_flights(build_text):
+    text = (
+        "AKTAU, Kazakhstan, Oct. 15, 2031 - Mission QRX-14 docked with Tamsk Station on Wednesday with commander "
+        "Dilnaz Orynbek-Hale aboard.\n"
+        "She went back to the station on QRX-9, a 226-day flight that ran from November 2023 to June 2024.\n"
+    )
+    found = {r["name"]: r for r in rows(build_text({"q.txt": text}), "missions")}
+    assert str(found["QRX-9"]["start"]) == "2023-11" and str(found["QRX-9"]["end"]) == "2024-06"
+    assert found["QRX-14"]["end"] is None

@@ -245,3 +245,21 @@ def test_a_flight_that_broke_a_record_gives_it_to_its_crew(build_text):
     }
     roles = {(r["name"], r["role"]) for r in kg.query(b.dataset, "people").rows}
     assert ("Jo Kerwick-Ade", "commander") not in roles and ("Pete Corrigan-Vale", "commander") in roles
+
+
+def test_passing_command_is_no_record_and_a_record_never_beats_a_larger_one(build_text):
+    text = (
+        "PARIS, March 17, 2034 - Leonor Abrantes-Vale came home on Friday after 241 days aboard Zerzura Station, "
+        "the longest single spaceflight by a European.\n"
+        "Her flight eclipsed the European record of 211 days set in 2030 by Danish astronaut Sigbrit Halden-Moss.\n"
+        '"Sigbrit called me on the day I passed her and told me the record was only on loan," Abrantes-Vale said.\n'
+        "Before leaving, Abrantes-Vale passed command on Saturday to Russian cosmonaut Pavel Dorokhin-Ilyin.\n"
+    )
+    b = build_text({"r.txt": text})
+    holders = {(r["holder"], r["previousHolder"]) for r in kg.query(b.dataset, "records").rows}
+    assert ("Leonor Abrantes-Vale", "Sigbrit Halden-Moss") in holders
+    assert ("Sigbrit Halden-Moss", "Leonor Abrantes-Vale") not in holders
+    assert not any(prev == "Pavel Dorokhin-Ilyin" for _, prev in holders)
+    from kg.validate import validate
+
+    assert validate(b.dataset).conforms

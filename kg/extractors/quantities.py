@@ -16,16 +16,41 @@ from kg.types import Concept, Ref, Statement
 NAME = "quantities"
 _NUM = r"(?P<num>(?:(?:nearly|almost|about|around|roughly|more than|over|some)\s+)?[\d,.]+(?:\s+(?:million|billion|thousand))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b)"
 _PATTERNS = [
-    (re.compile(_NUM + r"\s+(?:laps|orbits|revolutions|trips)\s+(?:around|of)", re.I), "orbits", "NUM"),
-    (re.compile(_NUM + r"\s+orbits\b", re.I), "orbits", "NUM"),
-    (re.compile(_NUM + r"\s+(?:miles|mi)\b(?!\s+(?:up|above|high|from|away|off))", re.I), "distance", "MI"),
-    (re.compile(_NUM + r"\s+(?:kilometers|kilometres|km)\b(?!\s+(?:up|above|high|from|away|off))", re.I), "distance", "KiloM"),
-    (re.compile(_NUM + r"\s+(?:miles)\s+(?:up|above|high)\b", re.I), "altitude", "MI"),
-    (re.compile(_NUM + r"\s+(?:gallons)\b", re.I), "volume", "GAL_US"),
-    (re.compile(_NUM + r"\s+(?:liters|litres)\b", re.I), "volume", "L"),
-    (re.compile(r"\bwith\s+" + _NUM + r"\s+(?:other|different|fellow)\s+(?:humans|people|crewmates|crew members|crewmembers|astronauts|space travelers)", re.I), "crewmates", "NUM"),
-    (re.compile(_NUM + r"\s+spacewalks\b", re.I), "spacewalks", "NUM"),
-]  # fmt: skip
+    (
+        re.compile(_NUM + r"\s+(?:laps|orbits|revolutions|trips)\s+(?:around|of)", re.I),
+        "orbits",
+        "NUM",
+        ("laps", "orbits", "revolutions", "trips"),
+    ),
+    (re.compile(_NUM + r"\s+orbits\b", re.I), "orbits", "NUM", ("orbits",)),
+    (
+        re.compile(_NUM + r"\s+(?:miles|mi)\b(?!\s+(?:up|above|high|from|away|off))", re.I),
+        "distance",
+        "MI",
+        ("miles", " mi"),
+    ),
+    (
+        re.compile(_NUM + r"\s+(?:kilometers|kilometres|km)\b(?!\s+(?:up|above|high|from|away|off))", re.I),
+        "distance",
+        "KiloM",
+        ("kilomet", "km"),
+    ),
+    (re.compile(_NUM + r"\s+(?:miles)\s+(?:up|above|high)\b", re.I), "altitude", "MI", ("miles",)),
+    (re.compile(_NUM + r"\s+(?:gallons)\b", re.I), "volume", "GAL_US", ("gallons",)),
+    (re.compile(_NUM + r"\s+(?:liters|litres)\b", re.I), "volume", "L", ("liters", "litres")),
+    (
+        re.compile(
+            r"\bwith\s+"
+            + _NUM
+            + r"\s+(?:other|different|fellow)\s+(?:humans|people|crewmates|crew members|crewmembers|astronauts|space travelers)",
+            re.I,
+        ),
+        "crewmates",
+        "NUM",
+        ("other", "different", "fellow"),
+    ),
+    (re.compile(_NUM + r"\s+spacewalks\b", re.I), "spacewalks", "NUM", ("spacewalks",)),
+]  # fmt: skip  (each with the words one of its matches must contain: a pattern is only run where they are)
 
 
 _KEYWORDS = re.compile(
@@ -46,7 +71,10 @@ def extract(ctx: Context, missions: Missions) -> list[Statement]:
         if mission is None:
             continue
         seen: set[tuple[int, int]] = set()
-        for pattern, kind, unit in _PATTERNS:
+        lower = s.text.lower()
+        for pattern, kind, unit, needles in _PATTERNS:
+            if not any(n in lower for n in needles):
+                continue
             for match in pattern.finditer(s.text):
                 span = match.span("num")
                 if any(a < span[1] and span[0] < b for a, b in seen):

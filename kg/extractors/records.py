@@ -179,6 +179,18 @@ def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
         emit(record, "supersedes", old, sentence, text[cut:])
 
 
+def _said_value(emit: Emitter, record: Ref) -> object | None:
+    """The value an earlier sentence gave a record of this kind and holder (in any scope), if any."""
+    return next(
+        (
+            st.object
+            for st in emit.statements
+            if st.predicate == "value" and st.subject.kind == "record" and st.subject.key[::2] == record.key[::2]
+        ),
+        None,
+    )
+
+
 def _age_record(emit, holder: Ref, scope: str, age: int | None, sentence: int, clause: str, evidence: str) -> Ref:
     """The age record of ``holder`` over ``scope``, with its age in years when known."""
     record = Ref("record", ("age", scope, holder))
@@ -217,11 +229,20 @@ def _merge_unscoped(statements: list[Statement]) -> list[Statement]:
     return list(dict.fromkeys(out))
 
 
+_HANDED = {"command", "control", "job", "helm", "baton", "reins"}
+
+
+def _hands_over(token) -> bool:
+    """'passed command on Saturday to X', 'passed the job to': a handover, not a record beaten."""
+    doc = token.doc
+    return any(doc[k].lower_ in _HANDED for k in range(token.i + 1, min(token.i + 3, len(doc))))
+
+
 def _sentence(ctx, missions, end_years, emit, sentence) -> None:
     text = ctx.sentences[sentence].text
     base = ctx.sentences[sentence].start
     span = ctx.sentence_span(sentence)
-    beat = next((t for t in span if t.lower_ in _BEAT or _past(t)), None)
+    beat = next((t for t in span if (t.lower_ in _BEAT or _past(t)) and not _hands_over(t)), None)
     cut = beat.idx - base if beat is not None else len(text)
     new_text = text[:cut]
     kind = _kind(text, ctx.sentences[sentence - 1].text if sentence else "")
@@ -313,7 +334,9 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
             emit(record, "setDuring", mission, sentence, text)
         for old, old_scope, clause, at in olds:
             old_value = _clause_value(text, clause, at, durations)
-            smaller = value is not None and old_value is not None and old_value >= value
+            # the values this sentence gives, else those earlier sentences gave the two records
+            mine, theirs = value or _said_value(emit, record), old_value or _said_value(emit, old)
+            smaller = mine is not None and theirs is not None and theirs >= mine
             if (len(scopes) == 1 or old_scope == scope) and not smaller:  # a record beats a smaller one
                 emit(record, "supersedes", old, sentence, clause)
     for old, _, clause, at in olds:

@@ -91,10 +91,30 @@ def flights(doc: Doc) -> Doc:
             span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
             if span is not None:
                 found.append(span)
+    found += _same_series(doc, text, found)
     if found:
         keep = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = filter_spans(keep + found)
     return doc
+
+
+_DESIGNATION = re.compile(r"^([A-Z]{2,5})-\d{1,3}$")
+
+
+def _same_series(doc: Doc, text: str, found: list[Span]) -> list[Span]:
+    """'mission ACOC-14' makes ACOC a series of flights: 'first flew on ACOC-4 in 2012' and 'went back on
+    ACOC-9' name flights too, though no cue word stands beside them."""
+    series = {m.group(1) for f in found if (m := _DESIGNATION.match(f.text))}
+    if not series:
+        return []
+    taken = {i for f in found for i in range(f.start, f.end)}
+    out: list[Span] = []
+    for match in re.finditer(rf"\b(?:{'|'.join(sorted(series))})-\d{{1,3}}\b(?!-)", text):
+        span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return out
 
 
 #: Label of names found by a head word rather than a gazetteer; the span id is "<kind>:<class>".
