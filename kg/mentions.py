@@ -287,8 +287,8 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
             if not _all_of_them(doc, token.i):
                 continue
             end = j = token.i + 1  # "All three had launched together": the people just named
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION":
-            continue  # "the four astronauts of Crew-7": another flight's crew, whom the text may not name
+        if _of_a_named_flight(doc, end):
+            continue
         span = doc[token.i - 1 if end == token.i + 1 else token.i : end]
         # "the two cosmonauts", and ", both Americans" set off after the names it sums up, look back
         before = doc[token.i - 1].lower_ if token.i > 0 else ""
@@ -302,11 +302,21 @@ def _add_counted_groups(doc: Doc, text: str, mentions: list[Mention], covered: s
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
         if _AND_ONE_MORE.match(text, span.end_char):  # "Two Russian cosmonauts and an American astronaut"
             attrs += (("then", "1"),)
-        mentions.append(
-            Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
-                    attrs=attrs)
-        )  # fmt: skip
-        covered.update(range(span.start, span.end))
+        _add_group(span, attrs, mentions, covered, starts)
+
+
+def _of_a_named_flight(doc: Doc, end: int) -> bool:
+    """'the four astronauts of Crew-7': another flight's crew, whom the text may not name."""
+    return end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION"
+
+
+def _add_group(span: Span, attrs: tuple, mentions: list[Mention], covered: set[int], starts: list[int]) -> None:
+    """A counted group's mention, its tokens taken."""
+    mentions.append(
+        Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
+                attrs=attrs)
+    )  # fmt: skip
+    covered.update(range(span.start, span.end))
 
 
 # "A three-person crew from the X agency", "the four-member crew": a crew of stated size
@@ -323,17 +333,13 @@ def _add_sized_crews(doc: Doc, text: str, mentions: list[Mention], covered: set[
         if span is None or any(t.i in covered for t in span):
             continue
         end = span.end
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "from") and doc[end + 1].ent_type_ == "MISSION":
-            continue  # "the four-person crew of Crew-7": another flight's crew, whom the text may not name
+        if _of_a_named_flight(doc, end):
+            continue
         word = match.group(1).lower()
         count = _COUNTS.get(word) or int(word)
         definite = span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "that", "its", "their")
         attrs = (("count", str(count)), ("definite", "yes" if definite else "no"))
-        mentions.append(
-            Mention("group", span.text, span.start_char, span.end_char, _which(starts, span.start_char), "counted",
-                    attrs=attrs)
-        )  # fmt: skip
-        covered.update(range(span.start, span.end))
+        _add_group(span, attrs, mentions, covered, starts)
 
 
 _THEN_WORDS = {"had", "have", "were", "are", "will", "would", "then", "of", "later", "returned", "launched", "spent"}

@@ -153,9 +153,9 @@ def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
         return
     found = [m for m in _AGE.finditer(text) if 10 <= int(m.group(1)) <= 110]
     own = next((m for m in found if m.start() < cut), None)
-    said = [st.object for st in emit.statements if st.predicate == "value" and st.subject.key[::2] == ("age", holder)]
+    said = _said_value(emit, "age", holder)
     # the age the sentence gives, else the one a sentence before gave this record, else the person's
-    value = int(own.group(1)) if own else said[0] if said else told.ages.get(holder)
+    value = int(own.group(1)) if own else said if said is not None else told.ages.get(holder)
     if value is None:
         return
     mission = missions.of(holder)
@@ -179,13 +179,13 @@ def _age_sentence(ctx, missions, told: Told, emit, sentence) -> None:
         emit(record, "supersedes", old, sentence, text[cut:])
 
 
-def _said_value(emit: Emitter, record: Ref) -> object | None:
+def _said_value(emit: Emitter, kind: str, holder: Ref) -> object | None:
     """The value an earlier sentence gave a record of this kind and holder (in any scope), if any."""
     return next(
         (
             st.object
             for st in emit.statements
-            if st.predicate == "value" and st.subject.kind == "record" and st.subject.key[::2] == record.key[::2]
+            if st.predicate == "value" and st.subject.kind == "record" and st.subject.key[::2] == (kind, holder)
         ),
         None,
     )
@@ -335,7 +335,8 @@ def _sentence(ctx, missions, end_years, emit, sentence) -> None:
         for old, old_scope, clause, at in olds:
             old_value = _clause_value(text, clause, at, durations)
             # the values this sentence gives, else those earlier sentences gave the two records
-            mine, theirs = value or _said_value(emit, record), old_value or _said_value(emit, old)
+            mine = value or _said_value(emit, kind, holder)
+            theirs = old_value or _said_value(emit, *old.key[::2])
             smaller = mine is not None and theirs is not None and theirs >= mine
             if (len(scopes) == 1 or old_scope == scope) and not smaller:  # a record beats a smaller one
                 emit(record, "supersedes", old, sentence, clause)
