@@ -447,7 +447,19 @@ def labels_match(expected: object, predicted: object, aliases: Mapping[str, str]
 def agencies_match(expected: object, predicted: object) -> bool:
     """Agency labels through the alias table, then as ordinary labels."""
     a, b = canonical_from(_AGENCY, expected), canonical_from(_AGENCY, predicted)
-    return a == b or labels_match(a, b, {})
+    return a == b or labels_match(a, b, {}) or _spells(expected, predicted) or _spells(predicted, expected)
+
+
+_NOT_INITIALS = {"of", "the", "and", "for"}
+
+
+def _spells(short: object, full: object) -> bool:
+    """'TPOC' is the 'Trans-Pacific Orbital Consortium': capitals that spell a name's initials
+    (articles define such short names in brackets; the graph labels the agency in full)."""
+    if not isinstance(short, str) or not isinstance(full, str) or not short.isupper() or not 2 <= len(short) <= 8:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", full) if w and w.lower() not in _NOT_INITIALS]
+    return len(words) == len(short) and all(w[0].upper() == c for w, c in zip(words, short))
 
 
 def nationalities_match(expected: object, predicted: object) -> bool:

@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 from kg import ingest, resolve
 from kg.errors import InputError
-from kg.extractors import entities, events, missions, people, quantities, records, spacecraft
+from kg.extractors import crew_lists, entities, events, missions, people, quantities, records, spacecraft
 from kg.extractors.base import Context
 from kg.labels import derived_labels
 from kg.mentions import find_mentions, find_sentences
@@ -83,6 +83,7 @@ def extract_article(article: Article, doc) -> ArticleResult:
     statements += records.extract(ctx, found, told)
     statements += quantities.extract(ctx, found)
     statements = missions.crew_by_role(ctx, missions.joined_flights(missions.without_family_crafts(statements)))
+    statements = crew_lists.listed_crew(ctx, statements)
     statements = events.flight_vehicles(events.flight_crews(statements))
     statements = people.crew_roles(statements)
     return ArticleResult(article, sentences, resolution.entities, tuple(statements))

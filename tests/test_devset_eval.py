@@ -227,6 +227,8 @@ def test_nationality_mismatch() -> None:
         ("Roscosmos", "Russian space agency Roscosmos"),
         ("Canadian Space Agency", "CSA"),
         ("Austral Space Directorate", "the Austral Space Directorate"),
+        ("TPOC", "Trans-Pacific Orbital Consortium"),  # a short name defined in brackets
+        ("Aral-Caspian Orbital Commission", "ACOC"),
     ],
 )
 def test_agency_aliases(expected: str, predicted: str) -> None:
@@ -235,6 +237,8 @@ def test_agency_aliases(expected: str, predicted: str) -> None:
 
 def test_agency_mismatch() -> None:
     assert not ev.component_match("agency", "NASA", "European Space Agency")
+    assert not ev.component_match("agency", "TPOC", "Trans-Pacific Space Agency")  # initials differ
+    assert not ev.component_match("agency", "TPO", "Trans-Pacific Orbital Consortium")
 
 
 def test_times_compare_as_instants() -> None:

@@ -512,3 +512,38 @@ def test_a_series_named_once_with_a_cue_names_its_other_flights(build_text):
     found = {r["name"]: r for r in rows(build_text({"q.txt": text}), "missions")}
     assert str(found["QRX-9"]["start"]) == "2023-11" and str(found["QRX-9"]["end"]) == "2024-06"
     assert found["QRX-14"]["end"] is None
+
+
+LISTED = """# Private crew back from orbit
+
+*HOUSTON, May 3, 2031* — Four people splashed down off Galveston on Monday, ending a stay on the station.
+
+The Crew Dragon Tenacity came down at 1:06 p.m. EDT, carrying the crew of Vireo Mission 3.
+
+"We are happy to be home," the commander said.
+
+It flew after a long delay, and the STS-88 veteran in command said the wait was worth it.
+
+The crew:
+
+- **Orla Brennan-Maiga**, 63, commander, a veteran of four earlier flights
+- **Tadeo Ruusuvaara**, 72, pilot, an American investor from Ohio
+- Mission specialist **Pim Achterberg-Nakamura**, 52, a Dutch businessman
+
+Each paid about $55 million for the seat.
+"""
+
+
+def test_a_crew_listed_under_a_heading_is_the_flights(build_text):
+    b = build_text({"a.md": LISTED})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    listed = {"Orla Brennan-Maiga", "Tadeo Ruusuvaara", "Pim Achterberg-Nakamura"}
+    assert {p for m, p in crew if m == "Vireo Mission 3"} == listed  # the flight the opening names first
+    splashdown = {r["participant"] for r in rows(b, "events") if r["type"] == "splashdown"}
+    assert splashdown >= listed  # the flight's events gain its crew
+
+
+def test_a_list_under_another_heading_is_no_crew(build_text):
+    text = LISTED.replace("The crew:", "Those who watched:")
+    crew = {(r["missionName"], r["personName"]) for r in rows(build_text({"a.md": text}), "crew")}
+    assert not {p for m, p in crew if m == "Vireo Mission 3"} & {"Tadeo Ruusuvaara", "Pim Achterberg-Nakamura"}

@@ -125,6 +125,24 @@ def test_appositions(build_text, name, key, value):
     assert value in values(people_rows(build_text, APPOSITIONS), name, key)
 
 
+LIST_LINES = """The crew:
+
+Larry Tormund-Osei, 72, pilot, an American real-estate investor from Ohio
+Mark Vaillancourt-Ibe, 52, mission specialist, a Canadian businessman from Montreal
+"""
+
+
+def test_appositions_one_after_another(build_text):
+    rows = people_rows(build_text, LIST_LINES)
+    assert values(rows, "Larry Tormund-Osei", "nationality") == {"American"}  # after ", pilot,"
+    assert values(rows, "Mark Vaillancourt-Ibe", "nationality") == {"Canadian"}
+    assert values(rows, "Mark Vaillancourt-Ibe", "role") == {"mission_specialist"}
+
+
+def test_the_first_name_mark_is_no_record(build_text):
+    assert not kg.query(build_text({"a.txt": LIST_LINES}).dataset, "records").rows
+
+
 def test_an_earthly_pilot_is_not_a_crew_pilot(build_text):
     assert "pilot" not in values(people_rows(build_text, APPOSITIONS), "Pavlo Sendrak-Yee", "role")
 
@@ -303,6 +321,17 @@ def test_the_agency_a_pronoun_flies_for(build_text):
         ("Tamsin Vole, the first British astronaut to fly for the European Space Agency, watched.", "Tamsin Vole",
          "European Space Agency"),
         ("Roscosmos chief Arkady Veltsin said the crew was well.", "Arkady Veltsin", "Roscosmos"),
+        # an agency whose own name opens with a listed place or country
+        ("With her was Joaquim Brandvik-Osei, 38, a Portuguese astronaut of the Atlantic Rim Space Office.",
+         "Joaquim Brandvik-Osei", "Atlantic Rim Space Office"),
+        ("Kenyan astronaut Wanjiru Kamau-Lind of the Kenya Space Agency watched the landing.", "Wanjiru Kamau-Lind",
+         "Kenya Space Agency"),
+        # other head words of an agency's name, and its short name defined in brackets
+        ("Four astronauts of the Coral Sea Orbital Consortium (CSOC) lifted off.\n"
+         "CSOC astronaut Ingrid Varro-Whitby will command the station.", "Ingrid Varro-Whitby",
+         "Coral Sea Orbital Consortium"),
+        ("Tariq Osei-Lund, 41, an astronaut of the Erythraean Space Cooperative, flew.", "Tariq Osei-Lund",
+         "Erythraean Space Cooperative"),
     ],
 )  # fmt: skip
 def test_an_agency_given_around_a_name(build_text, text, name, agency):

@@ -744,6 +744,10 @@ def sole_flight(ctx: Context) -> Ref | None:
     return flights[0] if len(flights) == 1 else None
 
 
+#: the headline, a dateline line and the lede's first two sentences: a flight named there before any other leads the story
+_OPENING = 3
+
+
 def main_flight(ctx: Context) -> Ref | None:
     """The flight an article is about: the only one it names, else the one it names first unless
     another is named more than twice as often, else the one it names most often, or the one its
@@ -757,7 +761,11 @@ def main_flight(ctx: Context) -> Ref | None:
     first = min(flights, key=lambda r: (_first_sentence(ctx, r), str(r)))
     if first != best and ctx.counts[best] <= 2 * ctx.counts[first]:
         return first  # named first, and not far less often: the story's ('... designated Crew-7')
-    if ctx.counts[best] > ctx.counts[second] or _first_sentence(ctx, best) <= 1 < _first_sentence(ctx, second):
+    if (
+        ctx.counts[best] > ctx.counts[second]
+        or _first_sentence(ctx, best) <= _OPENING
+        and _first_sentence(ctx, best) < _first_sentence(ctx, second)
+    ):
         return best
     introduced = [r for r in flights if _introduced(ctx, r)]
     return introduced[0] if len(introduced) == 1 else None

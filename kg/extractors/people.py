@@ -264,9 +264,9 @@ def _describes_person(doc, k: int) -> bool:
         j += 1
     if j < len(doc) and doc[j].lower_ in ("to", "who", ",", ".", ";"):
         return True
-    for t in doc[j : j + 3]:
-        if t.is_punct:
-            return False
+    for t in doc[j : j + 5]:
+        if t.is_punct and not (t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_):
+            return False  # ... but "a Canadian real-estate investor" goes on
         if t.lower_ in _offices() or _role_at(doc, t.i) is not None:
             return True
     return False
@@ -363,44 +363,59 @@ def _right_facts(ctx: Context, end: int) -> list[tuple]:
             app = end + 2  # the apposition may go on: "Inchauspe-Halvorsen, 41, an Argentine astronaut"
             facts += _agency_after(ctx, app + 1)  # "Gerst, 42, of the European Space Agency"
             facts += _home_after(doc, app + 1)  # "Genevieve Ashcombe-Tremblay, 44, of Canada,"
-    if app + 2 < len(doc) and doc[app].text == ",":
-        k = app + 1
-        if doc[k].lower_ in ("a", "an", "the", "another"):
-            k += 1
-        elif _role_at(doc, k) is None:
-            return facts
-        pending: list[tuple] = []
-        former = False
-        while k < len(doc) and k < app + _MAX_APPOSITION and doc[k].text not in (",", ".", ";"):
-            former = former or doc[k].lower_ in ("former", "onetime", "ex")
-            if doc[k].ent_type_ == "PERSON":
-                if k == app + 1 or _role_ends_at(doc, k - 1):
-                    return facts  # "pilot A, mission specialist B and ...": a list, the words are B's
-                break  # "..., a data engineer at Lockheed Martin": a name further on ends the apposition
-            role = _role_at(doc, k)
-            org = _org_ref(ctx, k)
-            country = _entity_id(doc[k], ("country",))
-            if role is not None:
-                if not _earthly(doc, app + 1, k, role):
-                    pending.append(("role", Concept("role", role[0]), k))
-                k += role[1]
-                continue
-            if org is not None and not former:  # "a former NASA astronaut who now works for ..."
-                pending.append(("agency", org, k))
-            elif doc[k].text.isdigit() and [t.lower_ for t in doc[k + 1 : k + 5]] == ["-", "year", "-", "old"]:
-                pending.append(("age", int(doc[k].text), k))  # ", a 38-year-old air force pilot,"
-            elif country:
-                pending.append(("nationality", Ref("place", (country,)), k))
-            k += 1
-        if any(p == "role" for p, _, _ in pending):
-            facts.extend(pending)
-        elif _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
-            facts.extend(p for p in pending if p[0] == "nationality")
-        else:  # "X, the first Emirati to fly", "X, another Russian,", "X, an Italian air force pilot"
-            facts.extend(p for p in pending if p[0] == "nationality" and _describes_person(doc, p[2]))
+    for _ in range(_MAX_APPOSITIONS):  # "Mark Pathy, 52, mission specialist, a Canadian businessman"
+        if not (app + 2 < len(doc) and doc[app].text == ","):
+            break
+        found, app = _apposition(ctx, app)
+        facts += found
+        if app is None:
+            break
     return facts
 
 
+def _apposition(ctx: Context, app: int) -> tuple[list[tuple], int | None]:
+    """Facts of the apposition after the comma at ``app``, and the comma that ends it when
+    another may follow (None when the apposition was not one, or ended otherwise)."""
+    doc = ctx.doc
+    k = app + 1
+    if doc[k].lower_ in ("a", "an", "the", "another"):
+        k += 1
+    elif _role_at(doc, k) is None:
+        return [], None
+    pending: list[tuple] = []
+    former = False
+    while k < len(doc) and k < app + _MAX_APPOSITION and doc[k].text not in (",", ".", ";"):
+        former = former or doc[k].lower_ in ("former", "onetime", "ex")
+        if doc[k].ent_type_ == "PERSON":
+            if k == app + 1 or _role_ends_at(doc, k - 1):
+                return [], None  # "pilot A, mission specialist B and ...": a list, the words are B's
+            break  # "..., a data engineer at Lockheed Martin": a name further on ends the apposition
+        role = _role_at(doc, k)
+        org = _org_ref(ctx, k)
+        country = _entity_id(doc[k], ("country",))
+        if role is not None:
+            if not _earthly(doc, app + 1, k, role):
+                pending.append(("role", Concept("role", role[0]), k))
+            k += role[1]
+            continue
+        if org is not None and not former:  # "a former NASA astronaut who now works for ..."
+            pending.append(("agency", org, k))
+        elif doc[k].text.isdigit() and [t.lower_ for t in doc[k + 1 : k + 5]] == ["-", "year", "-", "old"]:
+            pending.append(("age", int(doc[k].text), k))  # ", a 38-year-old air force pilot,"
+        elif country:
+            pending.append(("nationality", Ref("place", (country,)), k))
+        k += 1
+    closed = k if k < len(doc) and doc[k].text == "," else None
+    if any(p == "role" for p, _, _ in pending):
+        return pending, closed
+    if _demonym_noun(doc, app + 2):  # "Teodora Lindqvist-Amani, a New Zealander who ..."
+        return [p for p in pending if p[0] == "nationality"], closed
+    # "X, the first Emirati to fly", "X, another Russian,", "X, an Italian air force pilot"
+    return [p for p in pending if p[0] == "nationality" and _describes_person(doc, p[2])], closed
+
+
+#: successive appositions read after a name ("X, 52, mission specialist, a Canadian businessman")
+_MAX_APPOSITIONS = 3
 #: tokens an apposition after a name may run to (", a 45-year-old Italian astronaut of the European Space Agency")
 _MAX_APPOSITION = 15
 

@@ -19,7 +19,7 @@ from kg.types import Concept, PartialDate, Ref, Statement
 
 NAME = "records"
 _TRIGGER = re.compile(
-    r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|\bmarks?\b|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b"
+    r"\brecords?\b|\bthe most (?:by|of|for) (?:any|an?)\b|(?-i:\bmarks?\b)|\blongest\b|\bmost (?:time|days|cumulative)\b|\bmilestone\b"
     r"|\bfirst (?:person|human|man|woman) (?:ever )?to (?:spend|log|reach|pass|top)\b"
     r"|\b(?:passed|surpassed|topped|eclipsed|broke|beat)\b.{0,80}\b(?:had |has )?set\b",  # "... that Whitson had set in 2008"
     re.I,
@@ -53,7 +53,9 @@ _ONE_OUTING = re.compile(r"[\s,-]*(?:\d+[\s-]*minutes?[\s,-]*)?(?:spacewalk|excu
 _HOURS = re.compile(r"\b\d+\s+hours\b", re.I)
 _OFFSET = re.compile(r"\s+(?:into|after|before|later|earlier|ago)\b", re.I)
 # what names a particular record when the sentence gives no length of its own
-_SAYS_WHICH = re.compile(r"\blongest\b|\bmost\b|\bthe\s+(?:\S+\s+){0,3}record\b|\brecords?\s+for\b|\bmark\b", re.I)
+_SAYS_WHICH = re.compile(
+    r"\blongest\b|\bmost\b|\bthe\s+(?:\S+\s+){0,3}record\b|\brecords?\s+for\b|(?-i:\bmark\b)", re.I
+)  # not the name Mark
 _PREVIOUS = re.compile(r"\b(?:previous|former|earlier|old|prior)\b", re.I)
 _LIFE = re.compile(r"\b(?:retired|retiring|born|joined|died|selected|left)\b[^,;]*$", re.I)
 

@@ -135,7 +135,7 @@ def unlisted(doc: Doc) -> Doc:
             end = token.i + len(head.words)
             if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != head.words:
                 continue
-            name = _name_before(doc, token.i)
+            name = _name_before(doc, token.i, places=head.inside)
             if name is not None:
                 start, stop = (name, end) if head.inside else (name, token.i)
                 if head.inside and not all(t.text[:1].isupper() for t in doc[token.i : end]):
@@ -267,13 +267,23 @@ def _title_case(sentence: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
 
 
-def _name_before(doc: Doc, i: int) -> int | None:
-    """Start of the capitalised name (up to three words) that ends right before token ``i``."""
+def _name_before(doc: Doc, i: int, *, places: bool = False) -> int | None:
+    """Start of the capitalised name (up to three words) that ends right before token ``i``.
+    With ``places``, a listed place or country opens the name too: an agency's own name
+    ('the Kenya Space Agency', 'the Atlantic Rim Space Office'), never a craft's."""
     start = i
     while start > 0 and i - start < 3:
         t = doc[start - 1]
         joined = start >= 2 and doc[start - 2].text in ("-", "‐") and not doc[start - 2].whitespace_
-        if t.ent_id_ and not joined or t.ent_type_ == "MISSION" or t.is_stop or t.lower_ in _NOT_CRAFT_NAMES:
+        owned = places and _listed_kind(t) in ("place", "country") and t.text[:1].isupper()
+        if (
+            t.ent_id_
+            and not joined
+            and not owned
+            or t.ent_type_ == "MISSION"
+            or t.is_stop
+            or t.lower_ in _NOT_CRAFT_NAMES
+        ):
             break  # ... but a listed word joined into a longer name counts ('Kalahari-Atlantic Space Authority')
         if t.text[:1].isupper() and any(c.isalpha() for c in t.text) or t.like_num and start < i:
             start -= 1
