@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -166,7 +167,21 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
     _add_counted_groups(doc, text, mentions, covered, starts)
     _add_sized_crews(doc, text, mentions, covered, starts)
     _add_anaphors(doc, mentions, covered, starts)
-    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return tuple(sorted((_marked_quoted(m, text) for m in mentions), key=lambda m: (m.start, m.end)))
+
+
+_QUOTES = re.compile(r'["“”]')
+
+
+def _marked_quoted(m: Mention, text: str) -> Mention:
+    """A person named or referred to inside a quotation is marked ('quoted'): a pronoun outside
+    it means someone of the narrative ('"I am giving Amaru a station ...," X said as she ...')."""
+    if m.kind != "person":
+        return m
+    start = text.rfind("\n", 0, m.start) + 1  # a quotation may run over sentences, not paragraphs
+    if len(_QUOTES.findall(text, start, m.start)) % 2 == 0:
+        return m
+    return replace(m, attrs=m.attrs + (("quoted", "yes"),))
 
 
 def _titled(doc: Doc, start: int) -> bool:
@@ -243,7 +258,9 @@ _CREW_PLURALS = {
     "fliers",
     "travelers",
 }
-_GROUP_MODIFIERS = {"veteran", "rookie", "first-time", "other", "more", "civilian", "private", "female", "male"}
+_GROUP_MODIFIERS = {
+    "veteran", "rookie", "first-time", "other", "more", "civilian", "private", "female", "male", "fellow",
+}  # fmt: skip
 
 
 _COUNT_WORD = re.compile(r"(?<![\w-])(?:two|three|four|five|six|seven|both|[2-9])(?![\w-])", re.I)

@@ -267,6 +267,8 @@ def _resolve_anaphors(mentions: tuple[Mention, ...], refs: list[tuple[Ref, ...]]
                 same = [j for j in same if refs[j][0] not in officials]
             if (subject := m.attr("not_at")) is not None:  # "Whitson thanked him": not Whitson
                 same = [j for j in same if not mentions[j].start <= int(subject) < mentions[j].end]
+            if m.source == "pronoun" and not m.attr("quoted"):  # '"... Amaru ...," X said as she ...'
+                same = [j for j in same if not mentions[j].attr("quoted")] or same
             if same:
                 refs[i] = refs[same[0]]
                 continue

@@ -547,3 +547,28 @@ def test_a_list_under_another_heading_is_no_crew(build_text):
     text = LISTED.replace("The crew:", "Those who watched:")
     crew = {(r["missionName"], r["personName"]) for r in rows(build_text({"a.md": text}), "crew")}
     assert not {p for m, p in crew if m == "Vireo Mission 3"} & {"Tadeo Ruusuvaara", "Pim Achterberg-Nakamura"}
+
+
+WITH_LIST = """# Relief crew reaches Velmora Station
+
+**OSLO, 13 March 2031** — A relief crew of the Nordic Space Office (NSO) docked with Velmora Station on Tuesday.
+
+The NSO-26 crew lifted off at 10:42 GMT on Tuesday, 11 March, from Andøya.
+
+The Skarv-7 capsule docked at 17:19 GMT. With Tormod Akintola-Brask were three fellow NSO astronauts:
+
+- pilot **Hinemoa Varga-Pék**, 39, on her first mission
+- flight engineer **Baptiste Oduya-Lind**, 44, a Swedish materials scientist
+- mission specialist **Yasmina Tollef-Moreau**, 36, a Moroccan physician
+
+Her earlier missions were NSO-11 in 2023 and NSO-17 in 2027.
+"""
+
+
+def test_a_list_after_with_x_were_joins_x_and_the_flight_just_named(build_text):
+    b = build_text({"a.md": WITH_LIST})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    listed = {"Tormod Akintola-Brask", "Hinemoa Varga-Pék", "Baptiste Oduya-Lind", "Yasmina Tollef-Moreau"}
+    assert {p for m, p in crew if m == "NSO-26"} == listed
+    people = kg.query(b.dataset, "people").rows
+    assert {r["role"] for r in people if r["name"] == "Baptiste Oduya-Lind"} >= {"astronaut", "flight_engineer"}

@@ -113,3 +113,16 @@ def test_a_named_capsule_and_its_bare_name_are_one_craft(build_text):
     dated = {(r["type"], r["vehicle"]) for r in kg.query(b.dataset, "events").rows if r["date"]}
     assert {t for t, _ in dated} == {"launch", "splashdown"}
     assert all(v and "Tenacity" in v for _, v in dated)  # the bare 'Tenacity' of the launch too
+
+
+def test_a_family_name_known_once_marks_its_other_uses(nlp):
+    text = (
+        "Ilse Carvallo-Nyberg handed command to the newly arrived Amaru Kenji Quispe-Halvorsen on Thursday.\n"
+        "Quispe-Halvorsen, a 47-year-old Peruvian test pilot, thanked her.\n"
+        "With Quispe-Halvorsen were three crewmates.\n"
+        "Astronaut Corwin Rose toured the Rose Garden.\n"
+    )
+    people = [e.text for e in nlp.pipeline(text).ents if e.label_ == "PERSON"]
+    assert "Amaru Kenji Quispe-Halvorsen" in people  # given names before a family name known elsewhere
+    assert "Quispe-Halvorsen" in people
+    assert "Rose" not in people  # a family name inside a longer capitalised name is not the person

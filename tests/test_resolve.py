@@ -110,3 +110,14 @@ def test_a_lettered_shuttle_flight_is_named_whole(nlp):
     mentions, refs = resolved(nlp, "Challenger, on mission STS-41-G, lifted off eight months after STS-41B did.\n")
     flights = {m.text: refs[i] for i, m in enumerate(mentions) if m.kind == "mission"}
     assert set(flights) == {"STS-41-G", "STS-41B"} and flights["STS-41-G"] != flights["STS-41B"]
+
+
+def test_a_pronoun_outside_a_quotation_means_someone_of_the_narrative(nlp):
+    text = (
+        "Ottilie Brask-Nakamura handed the station to Teodor Quell-Ambrose on Friday.\n"
+        '"I am giving Teodor a good station," Brask-Nakamura said as she passed him the key.\n'
+    )
+    mentions, refs = resolved(nlp, text)
+    she = next(i for i, m in enumerate(mentions) if m.text == "she")
+    named = next(i for i, m in enumerate(mentions) if m.text == "Ottilie Brask-Nakamura")
+    assert refs[she] == refs[named]

@@ -390,8 +390,59 @@ def people(doc: Doc) -> Doc:
     if listed:
         ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in listed)] + listed
     ents += _dateline_places(doc, cities, ents)
-    doc.ents = filter_spans([_with_name_tail(e) if e.label_ == "PERSON" else e for e in ents])
+    ents = [_with_name_tail(e) if e.label_ == "PERSON" else e for e in ents]
+    repeated = _repeated_names(doc, ents)
+    if repeated:
+        ents = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in repeated)] + repeated
+    doc.ents = filter_spans(ents)
     return doc
+
+
+def _family_name(span: Span) -> Span | None:
+    """The family name that ends a person's span of two or more words: 'Quispe-Halvorsen' of
+    'Amaru Kenji Quispe-Halvorsen' (a joined name whole), 'Kornienko' of 'Mikhail Kornienko'."""
+    start = span.end - 1
+    while start - 2 >= span.start and span.doc[start - 1].text in ("-", "‐") and not span.doc[start - 1].whitespace_:
+        start -= 2
+    if len([t for t in span if t.is_alpha]) < 2 or len(span.doc[start : span.end].text) < 4:
+        return None
+    return span.doc[start : span.end]
+
+
+def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Every other bare use of a person's family name is that person too, with the given names
+    before it when a lowercase word or a comma comes first ('to the newly arrived Amaru Kenji
+    Quispe-Halvorsen' once 'Quispe-Halvorsen, a 47-year-old Peruvian test pilot' is known): the
+    model often knows a name in one sentence and misses it in the next.  Not inside a longer
+    capitalised name ('White House' for Ed White), nor over a person, a flight or a listed thing
+    (a model's ORG guess gives way: it took 'Amaru Kenji Quispe-Halvorsen' for one)."""
+    taken = _firm_tokens(ents)
+    families = {f.text for e in ents if e.label_ == "PERSON" and (f := _family_name(e)) is not None}
+    if not families:
+        return []
+    blocked = gazetteer.non_name_words()
+    text = doc.text
+    out: list[Span] = []
+    for family in sorted(families):
+        if family.lower() in blocked:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(family)}(?![\w-])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(t.i in taken for t in span):
+                continue
+            if span.end < len(doc) and doc[span.end].is_title and not doc[span.end].is_sent_start:
+                continue  # "the White House"
+            start = span.start
+            while start > 0 and span.start - start < 3 and start - 1 not in taken:
+                t = doc[start - 1]
+                if not (t.is_alpha and t.is_title and not t.is_stop and t.lower_ not in blocked) or t.is_sent_start:
+                    break
+                start -= 1
+            if start < span.start and not (doc[start - 1].is_lower or doc[start - 1].text in (",", "(")):
+                start = span.start  # a capitalised word opening the sentence may be anything
+            out.append(Span(doc, start, span.end, label="PERSON"))
+            taken.update(range(start, span.end))
+    return out
 
 
 # "VAN HORN, Texas —" at the head of a line near the top: the dateline's city, in capitals
@@ -565,7 +616,10 @@ def _appositive_names(doc: Doc, role_words: dict[str, str], known: list[Span]) -
         elif nxt.lower_ not in ("a", "an", "the"):
             continue
         else:
-            tail = doc[comma.i + 2 : min(comma.i + 7, len(doc))]
+            k = comma.i + 2
+            if doc[k].like_num and [t.lower_ for t in doc[k + 1 : k + 5]] == ["-", "year", "-", "old"]:
+                k += 5  # "X, a 47-year-old Peruvian test pilot": the words after the age tell
+            tail = doc[k : min(k + 5, len(doc))]
             nouns = gazetteer.person_nouns()
             pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(tail, tail[1:])}  # "the directorate's flight director"
             if not (
