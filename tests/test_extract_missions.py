@@ -572,3 +572,23 @@ def test_a_list_after_with_x_were_joins_x_and_the_flight_just_named(build_text):
     assert {p for m, p in crew if m == "NSO-26"} == listed
     people = kg.query(b.dataset, "people").rows
     assert {r["role"] for r in people if r["name"] == "Baptiste Oduya-Lind"} >= {"astronaut", "flight_engineer"}
+
+
+LED_A_CREW = """Halcyon orbiter rolls to a stop, closing the program
+
+BRANDVIK, July 21, 2031 -- The orbiter Halcyon touched down at Brandvik on Thursday, bringing the NOF-88 crew home.
+"Everyone should feel this landing belongs to them," commander Corvin Ferguson-Vale said.
+Ferguson-Vale, 49, led a crew of four NOF astronauts: pilot Duarte Kellerman, 44, and mission specialists Siri Oyelaran-Hult, 46, and Rex Wallingford, 48.
+It was the smallest crew since 2013; had the orbiter been damaged, the astronauts would have returned aboard capsules.
+The flight lasted 12 days, 18 hours and 28 minutes. Halcyon docked with the Corvina orbital station on July 10.
+Every member of the crew had flown before. Kellerman flew on NOF-61 in 2026.
+"""
+
+
+def test_a_crew_led_in_a_sentence_naming_no_flight_is_the_stories(build_text):
+    b = build_text({"a.txt": LED_A_CREW})
+    crew = {(r["missionName"], r["personName"]) for r in rows(b, "crew")}
+    assert {p for m, p in crew if m == "NOF-88"} >= {"Duarte Kellerman", "Siri Oyelaran-Hult", "Rex Wallingford"}
+    missions = {r["name"]: r for r in rows(b, "missions")}
+    assert missions["NOF-88"]["durationDays"] == 12  # "The flight lasted ...": the story's, among several
+    assert all(str(r["start"]) != "2013" for r in rows(b, "missions"))  # "the smallest crew since 2013" compares

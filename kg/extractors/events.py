@@ -52,6 +52,10 @@ _PLAN_WORDS = {
 }  # fmt: skip
 _FUTURE = {"will", "scheduled", "expected", "due", "set", "planned", "is", "are"}
 _SINCE = re.compile(r"\bsince\b", re.I)
+#: a superlative before 'since' compares ('the first night splashdown since 1968')
+_COMPARED_SINCE = re.compile(
+    r"\b(?:first|smallest|largest|biggest|longest|shortest|fewest|most|least|only|highest|lowest)\b[^,;]*$", re.I
+)
 _SINCE_REACH = 12  # characters from 'since' to the date it governs ("since early March 27, 2015")
 # "will land", "is scheduled to" -- but "a day later than planned" and "as expected" tell of the past
 _PLAN_SENTENCE = re.compile(r"(?<!than )(?<!as )\b(?:will|scheduled|expected|due|planned|if)\b|’ll|'ll", re.I)
@@ -831,6 +835,8 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
             emit(mission, "endDate", b[0].value, sentence, rng.group(0))
             return
     since = _SINCE.search(text)
+    if since and _COMPARED_SINCE.search(text, 0, since.start()):
+        since = None  # "the smallest shuttle crew since 1983": a comparison, not a stay's start
     if since and station_of(ctx, sentence) is not None and not _names_a_record(text):
         later = [d for d in find_dates(text[since.end() :]) if d.value]
         if later and later[0].start <= _SINCE_REACH:  # not "has since spent long periods there in 2011 and 2012"

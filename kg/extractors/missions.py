@@ -20,7 +20,7 @@ from kg.nlp import gazetteer
 from kg.normalize.dates import MONTH_NAME, month_named
 from kg.normalize.durations import DurationMatch, find_durations
 from kg.resolve import mission_key
-from kg.types import Concept, PartialDate, Ref, Statement
+from kg.types import Concept, PartialDate, Ref, Source, Statement
 
 NAME = "missions"
 MISSION_NOUNS = {
@@ -145,7 +145,24 @@ def crew_by_role(ctx: Context, statements: list[Statement]) -> list[Statement]:
             continue
         on_flights.add(st.subject)
         added.append(Statement(flight, "crewMember", st.subject, replace(st.source, extractor=CREW_BY_ROLE)))
+    for s in ctx.sentences:  # "Ferguson, 49, led a crew of four NASA astronauts: pilot A, ..."
+        led = _CREW_OF.search(s.text)
+        if led is None or {r for _, r in ctx.in_sentence(s.index, "mission")} - {flight} or _YEAR.search(s.text):
+            continue
+        aboard = {st.object for st in statements + added if st.predicate == "crewMember" and st.subject == flight}
+        for person in crew_in_sentence(ctx, s.index):
+            if person not in aboard:  # (named on earlier flights too: "Every member had flown before")
+                aboard.add(person)
+                added.append(Statement(flight, "crewMember", person, Source(ctx.doc_id, s.index, CREW_BY_ROLE, led[0])))
     return statements + added
+
+
+#: a sentence that sets out the flight's crew: "X led a crew of four NASA astronauts: ..."
+_CREW_OF = re.compile(
+    r"\b(?:led|leads|commanded|commands|headed|heads) (?:a|the|its|this) crew of (?:\w+ ){0,3}"
+    r"(?:astronauts|cosmonauts|taikonauts|people|fliers|flyers)\b(?:, | and |:)",
+    re.I,
+)
 
 
 JOINED = "missions/joined-flights"
@@ -621,7 +638,10 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         owners = _owner(ctx, sentence, span)
     if not owners and (lasted or noun):
         named = _flights_named(ctx, sentence)  # "Soyuz T-12 landed ... after a flight of 11 days"
-        mission = (named[0] if len(named) == 1 else None) or sole_flight(ctx) or _only_mission(crews)
+        mission = (named[0] if len(named) == 1 else None) or sole_flight(ctx)
+        if mission is None and lasted and not named:  # "The flight lasted 12 days, 18 hours ...": the story's
+            mission = main_flight(ctx)
+        mission = mission or _only_mission(crews)
         if mission is not None:
             durations.setdefault(mission, []).append((days, dm, sentence))
         return
