@@ -548,3 +548,17 @@ def test_spacewalks_told_as_floating_out_and_hours_outside(build_text):
     b = build_text({"s.txt": text})
     walks = {(str(r["date"]), r["participant"]) for r in rows(b, "events") if r["type"] == "spacewalk"}
     assert {("2029-10-11", "Orla Venn-Castell"), ("2029-07-25", "Irina Beloslavtseva")} <= walks
+
+
+def test_a_capsule_slapping_into_the_sea_splashes_down_with_the_seats_of_its_flight(build_text):
+    text = (
+        "Lunar crew home as the SLN-4 mission drops into the Pacific\n\n"
+        "ABOARD USS TARRANT, July 24, 2031 - The three men returned on Thursday, their capsule slapping into "
+        "the Pacific Ocean at 12:50 p.m. EDT.\n"
+        "Astronauts Odo Brightwater, the 38-year-old mission commander, Lev Sarandon, 39, the lunar module pilot, "
+        "and Cai Whitmore-Ostrov, 38, the command module pilot, came down near the carrier.\n"
+    )
+    b = build_text({"a.txt": text})
+    assert "splashdown" in {r["type"] for r in rows(b, "events")}
+    crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "SLN-4"}
+    assert {"Odo Brightwater", "Lev Sarandon"} <= crew

@@ -115,11 +115,13 @@ _FLIGHT_ROLES = {"pilot", "mission_specialist", "payload_specialist", "flight_en
 # the sentence speaks of this flight's seats: "Steven Lindsey served as pilot", "The mission specialists were ..."
 _OF_THIS_FLIGHT = re.compile(
     r"\b(?:served|flew|flies|flying) as\b|\bwere\b|\bjoined\b|\bcrewmates?\b|\b(?:the|this|its|their) (?:flight|mission|crew|cabin)\b"
-    r"|\bsat\b|\bseated\b|\bbeside (?:her|him)\b",
+    r"|\bsat\b|\bseated\b|\bbeside (?:her|him)\b|\bmodule pilot\b",
     re.I,
 )
 _COMMANDED_FLIGHT = re.compile(
-    r"\bcommand\w* (?:the|this|its) (?:flight|mission|crew|spacecraft|capsule|shuttle)\b", re.I
+    r"\bcommand\w* (?:the|this|its) (?:flight|mission|crew|spacecraft|capsule|shuttle)\b"
+    r"|\bthe (?:\d+-year-old )?mission commander\b",
+    re.I,
 )
 
 
