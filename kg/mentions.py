@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.nlp import gazetteer
-from kg.nlp.components import UNLISTED
+from kg.nlp.components import UNLISTED, doc_text
 from kg.normalize.times import find_times, iana_place_names
 from kg.types import Mention, Sentence
 
@@ -52,7 +52,7 @@ ORG_NOUNS = {"agency", "directorate", "consortium", "commission", "compact", "in
 def find_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Non-blank sentences with offsets trimmed of surrounding white space."""
     spans: list[list[int]] = []
-    full = doc.text  # rebuilt from the tokens on every access: read it once
+    full = doc_text(doc)
     clocks = [(t.start, t.end) for t in find_times(full)]
     for sent in doc.sents:
         text = sent.text
@@ -132,7 +132,7 @@ def find_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, .
         w.lower() for e in ents if e.label_ == "PERSON" and len(e.text.split()) >= 2 for w in e.text.split()[-1:]
     }
     furniture = {s.index for s in sentences if _FURNITURE.match(s.text)}
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     clocks = [(t.start, t.end) for t in find_times(text)]
     for ent in ents:
         if ent.label_ == "PERSON" and _which(starts, ent.start_char) in furniture:
@@ -380,7 +380,7 @@ def _all_of_them(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1]
     if not (nxt.pos_ in ("VERB", "AUX", "ADV") or nxt.lower_ in _THEN_WORDS):
         return False
-    before = doc.text[doc[i].sent.start_char : doc[i].idx]
+    before = doc_text(doc)[doc[i].sent.start_char : doc[i].idx]
     return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")  # not someone's words
 
 

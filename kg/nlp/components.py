@@ -25,6 +25,15 @@ from kg.nlp import gazetteer
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "le", "del", "bin", "al"}
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds ``doc.text`` from the tokens on every
+    access (about half a millisecond an article), and the components never change the tokens."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 @Language.factory("kg_pos", assigns=["token.pos"], requires=["token.tag"], default_config={"table": {}, "words": {}})
 def make_pos(nlp: Language, name: str, table: dict[str, str], words: dict[str, str]):
     """Coarse part of speech from the tagger's fine tag, by table lookup.
@@ -85,7 +94,7 @@ def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
 def flights(doc: Doc) -> Doc:
     """Mark named flights (Expedition 46, Soyuz MS-22, STS-79, Shenzhou 5) as MISSION."""
     found: list[Span] = []
-    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    text = doc_text(doc)
     for pattern in gazetteer.flight_patterns():
         for match in pattern.regex.finditer(text):
             span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
@@ -162,7 +171,7 @@ def _short_names(doc: Doc) -> list[Span]:
     out: list[Span] = []
     taken = {i for e in doc.ents if e.ent_id_ for i in range(e.start, e.end)}
     entries = gazetteer.entries()
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     for ent in [e for e in doc.ents if e.ent_id_ and len(e) > 1]:
         entry = entries.get(ent.ent_id_)
         short = ent[-1]
@@ -304,7 +313,7 @@ def _repeats(doc: Doc, found: list[Span], names: dict[str, str]) -> list[Span]:
     ``names`` giving the span id for each text to look for."""
     taken = {i for f in found for i in range(f.start, f.end)}
     out: list[Span] = []
-    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    text = doc_text(doc)
     for name, span_id in names.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = doc.char_span(match.start(), match.end(), label=UNLISTED, span_id=span_id)
@@ -421,7 +430,7 @@ def _repeated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     if not families:
         return []
     blocked = gazetteer.non_name_words()
-    text = doc.text
+    text = doc_text(doc)
     out: list[Span] = []
     for family in sorted(families):
         if family.lower() in blocked:
@@ -451,7 +460,7 @@ _DATELINE_CITY = re.compile(r"^[*_ \t]*([A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,
 
 def _dateline_cities(doc: Doc) -> set[str]:
     """The dateline's city, lowercase: later 'north of Van Horn' names that place, not a person."""
-    return {m[1].lower() for m in _DATELINE_CITY.finditer(doc.text[:1500]) if len(m[1]) > 2}
+    return {m[1].lower() for m in _DATELINE_CITY.finditer(doc_text(doc)[:1500]) if len(m[1]) > 2}
 
 
 def _dateline_places(doc: Doc, cities: set[str], ents: list[Span]) -> list[Span]:
@@ -459,7 +468,7 @@ def _dateline_places(doc: Doc, cities: set[str], ents: list[Span]) -> list[Span]
     is that place, when no other entity holds it (the model often misses a city it does not know)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
-    text = doc.text if cities else ""
+    text = doc_text(doc) if cities else ""
     for city in cities:
         for match in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", text, re.I):
             span = doc.char_span(match.start(), match.end(), label="GPE")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
@@ -169,12 +169,18 @@ def find_times(text: str) -> list[TimeMatch]:
     """Every clock time in a text, left to right."""
     if not isinstance(text, str):
         return []
+    return list(_times_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _times_in(text: str) -> tuple[TimeMatch, ...]:
+    """The extractors ask about the same sentence several times; the answer is kept."""
     found: list[TimeMatch] = []
     for m in _time_re().finditer(text):
         clock = _clock(m)
         if clock is not None:
             found.append(TimeMatch(m.start(), m.end(), m.group(), clock))
-    return found
+    return tuple(found)
 
 
 def parse_time(text: str) -> ClockTime | None:
