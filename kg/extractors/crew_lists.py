@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extractors.base import Context
-from kg.extractors.missions import main_flight
+from kg.extractors.missions import is_expedition, main_flight
 from kg.types import Ref, Source, Statement
 
 LISTED_CREW = "missions/listed-crew"
@@ -72,14 +72,10 @@ def _heading_flight(ctx: Context, sentence: int) -> Ref | None:
     if flight is not None:
         return flight
     for back in range(1, min(_LOOK_BACK, sentence) + 1):
-        before = {r for _, r in ctx.in_sentence(sentence - back, "mission") if not _expedition(r)}
+        before = {r for _, r in ctx.in_sentence(sentence - back, "mission") if not is_expedition(r)}
         if before:
             return before.pop() if len(before) == 1 else None
     return None
-
-
-def _expedition(ref: Ref) -> bool:
-    return str(ref.key[0]).startswith("expedition")
 
 
 def _line_person(ctx: Context, sentence: int) -> Ref | None:

@@ -27,6 +27,7 @@ from kg.extractors.missions import (
     crew_continuation,
     crew_in_sentence,
     governing_verb,
+    is_expedition,
     lead_mission,
     main_flight,
     new_stay,
@@ -474,7 +475,7 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
         participants = list(dict.fromkeys(ctx.people_in(sentence)))
     named = [r for _, r in ctx.in_sentence(sentence, "mission")]
     if kind in _MISSION_EVENTS:  # "the capsule docked ..., and its crew joined the Expedition 68 team": no flight
-        named = [r for r in named if not str(r.key[0]).startswith("expedition")]
+        named = [r for r in named if not is_expedition(r)]
     if not participants and kind in _MISSION_EVENTS and (not named or main_flight(ctx) in (None, named[0])):
         participants = crew_continuation(ctx, sentence)  # "... since Apollo 8 came back. Aboard were ...": not its crew
     elif len(participants) == 1 and kind in _MISSION_EVENTS and _WITH_THEM.match(_next_text(ctx, sentence)):

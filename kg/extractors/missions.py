@@ -131,7 +131,7 @@ def crew_by_role(ctx: Context, statements: list[Statement]) -> list[Statement]:
     names no other flight and no year (an earlier flight's) are that flight's crew; cited at the
     role statement, under their own extractor name."""
     flight = main_flight(ctx)
-    if flight is None or str(flight.key[0]).startswith("expedition"):
+    if flight is None or is_expedition(flight):
         return statements
     on_flights = {st.object for st in statements if st.predicate == "crewMember" and st.subject.kind == "mission"}
     added: list[Statement] = []
@@ -147,11 +147,11 @@ def crew_by_role(ctx: Context, statements: list[Statement]) -> list[Statement]:
             continue
         on_flights.add(st.subject)
         added.append(Statement(flight, "crewMember", st.subject, replace(st.source, extractor=CREW_BY_ROLE)))
+    aboard = {st.object for st in statements + added if st.predicate == "crewMember" and st.subject == flight}
     for s in ctx.sentences:  # "Ferguson, 49, led a crew of four NASA astronauts: pilot A, ..."
         led = _CREW_OF.search(s.text)
         if led is None or {r for _, r in ctx.in_sentence(s.index, "mission")} - {flight} or _YEAR.search(s.text):
             continue
-        aboard = {st.object for st in statements + added if st.predicate == "crewMember" and st.subject == flight}
         for person in crew_in_sentence(ctx, s.index):
             if person not in aboard:  # (named on earlier flights too: "Every member had flown before")
                 aboard.add(person)
@@ -760,6 +760,11 @@ def _only_mission(crews: dict[Ref, list[Ref]]) -> Ref | None:
     return crewed[0] if len(crewed) == 1 else None
 
 
+def is_expedition(ref: Ref) -> bool:
+    """A station expedition (Expedition 46): a stay, not a flight of its own."""
+    return str(ref.key[0]).startswith("expedition")
+
+
 def sole_flight(ctx: Context) -> Ref | None:
     """The article's flight when it names exactly one (not counting station expeditions)."""
     flights = _flights(ctx)
@@ -818,9 +823,7 @@ def lead_mission(ctx: Context, missions: Missions) -> Ref | None:
 
 
 def _flights(ctx: Context) -> list[Ref]:
-    return sorted(
-        (r for r in ctx.counts if r.kind == "mission" and not str(r.key[0]).startswith("expedition")), key=str
-    )
+    return sorted((r for r in ctx.counts if r.kind == "mission" and not is_expedition(r)), key=str)
 
 
 def _first_sentence(ctx: Context, ref: Ref) -> int:
