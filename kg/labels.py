@@ -54,7 +54,9 @@ def _label(ref: Ref, labels: dict[Ref, str]) -> str:
     if ref.kind == "record":
         kind, scope, holder = key[0], key[1], key[2]
         scope_word = _SCOPE_WORDS.get(str(scope), str(scope))
-        return " ".join(w for w in (f"{_name(holder, labels)}:", scope_word, _KIND_WORDS.get(str(kind), "record")) if w)
+        era = f"({key[3]})" if len(key) > 3 else ""  # one holder's record of one year, told apart from another
+        words = (f"{_name(holder, labels)}:", scope_word, _KIND_WORDS.get(str(kind), "record"), era)
+        return " ".join(w for w in words if w)
     if ref.kind == "quantity":
         return f"{str(key[0]).replace('_', ' ')} {key[2]} — {_name(key[1], labels)}"
     return " ".join(_name(p, labels) for p in key)

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from kg.iris import slug
 from kg.nlp import gazetteer
-from kg.types import ArticleResult, LocalEntity, Mention, Ref, Statement
+from kg.types import ArticleResult, LocalEntity, Mention, PartialDate, Ref, Statement
 
 _FUZZY_SURNAME = 80
 _SALIENCE_WINDOW = 3
@@ -385,7 +385,36 @@ def resolve_corpus(results: list[ArticleResult]) -> list[Statement]:
             if new is not None and new not in seen:
                 seen.add(new)
                 out.append(new)
-    return _one_preferred_name(out)
+    return _one_preferred_name(_records_by_year(out))
+
+
+def _records_by_year(statements: list[Statement]) -> list[Statement]:
+    """A record is keyed by kind, scope and holder, so one holder's record of two eras (Whitson's
+    U.S. total of 2008 and of 2017) would be one node with two values and two records it beat.
+    When articles date one such record to different years, each dated article's record becomes
+    one of that year; articles that give no year keep the undated record."""
+    years: dict[Ref, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for st in statements:
+        if st.subject.kind == "record" and st.predicate == "year" and isinstance(st.object, PartialDate):
+            years[st.subject][st.source.doc_id].add(st.object.year)
+    rekey: dict[tuple[Ref, str], Ref] = {}
+    for ref, by_doc in years.items():
+        if len(set().union(*by_doc.values())) < 2:
+            continue
+        for doc_id, told in by_doc.items():
+            if len(told) == 1:  # an article that gives one record two years stays undecided
+                rekey[(ref, doc_id)] = Ref("record", ref.key + (str(next(iter(told))),))
+    if not rekey:
+        return statements
+
+    def moved(term: object, doc_id: str) -> object:
+        return rekey.get((term, doc_id), term) if isinstance(term, Ref) and term.kind == "record" else term
+
+    out = []
+    for st in statements:
+        doc_id = st.source.doc_id
+        out.append(replace(st, subject=moved(st.subject, doc_id), object=moved(st.object, doc_id)))
+    return list(dict.fromkeys(out))
 
 
 def _one_preferred_name(statements: list[Statement]) -> list[Statement]:

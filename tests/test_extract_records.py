@@ -263,3 +263,28 @@ def test_passing_command_is_no_record_and_a_record_never_beats_a_larger_one(buil
     from kg.validate import validate
 
     assert validate(b.dataset).conforms
+
+
+def test_one_holders_record_of_two_years_is_two_records(build_text):
+    """Two articles date the same holder's U.S. career record to different years: two records,
+    each with its own value and the record it beat, not one record that is smaller than the
+    record it supersedes."""
+    early = (
+        "HOUSTON, April 19, 2031 — NASA astronaut Odile Marchetti-Varga landed in Kazakhstan on Saturday. "
+        "In 2031 the flight lifted her career total to 377 days in orbit, a U.S. record, beating the 374 days "
+        "of NASA astronaut Piers Okafor-Lund.\n"
+    )
+    late = (
+        "HOUSTON, Sept. 3, 2039 — NASA astronaut Odile Marchetti-Varga landed in Kazakhstan on Sunday. "
+        "In 2039 her career total reached 665 days in orbit, a U.S. record, beating the 534 days of NASA astronaut "
+        "Tobias Wend-Asante.\n"
+    )
+    b = build_text({"a.txt": early, "b.txt": late})
+    mine = {(r["year"], r["value"], r["previousHolder"]) for r in records(b) if r["holder"] == "Odile Marchetti-Varga"}
+    assert {(str(y), int(v), p) for y, v, p in mine} == {
+        ("2031", 377, "Piers Okafor-Lund"),
+        ("2039", 665, "Tobias Wend-Asante"),
+    }
+    from kg.validate import validate
+
+    assert not [f for f in validate(b.dataset).findings if f.severity == "Violation"]

@@ -126,6 +126,7 @@ EXPECTED: dict[str, list[str]] = {
     "record-supersedes": ["V Record-supersedes record:us-single-flight-2007 sf:supersedes Class"],
     "record-set-during": ["V Record-setDuring record:us-single-flight-2007 sf:setDuring Class"],
     "record-smaller": ["V RecordSupersedesShape record:us-single-flight sf:supersedes SPARQL"],
+    "ok-record-two-claims": [],
     "record-other-scope": ["W RecordComparableShape record:us-single-flight sf:supersedes SPARQL"],
     "ok-record-youngest": [],
     "quantity-no-source": ["V Quantity-source qty:volume-x ^rdf:subject MinCount"],
