@@ -562,3 +562,21 @@ def test_a_capsule_slapping_into_the_sea_splashes_down_with_the_seats_of_its_fli
     assert "splashdown" in {r["type"] for r in rows(b, "events")}
     crew = {r["personName"] for r in rows(b, "crew") if r["missionName"] == "SLN-4"}
     assert {"Odo Brightwater", "Lev Sarandon"} <= crew
+
+
+MOON_LANDING = """SELENE 9 CREW COMES HOME
+
+HOUSTON, June 3, 2031 -- The four astronauts of Selene 9 are back on Earth. Their capsule parachuted into the Pacific Ocean at 1:10 p.m. EDT today after a flight of 21 days.
+
+Commander Talia Moreau-Quist and pilot Benedikt Oyelaran-Funk guided the lunar module Heron to a landing near Shackleton crater on May 27. The lander's ascent stage lifted off from the lunar surface on May 30.
+"""
+
+
+def test_a_landing_on_the_moon_is_an_event_that_does_not_end_the_flight(build_text):
+    b = build_text({"a.txt": MOON_LANDING})
+    flight = [r for r in rows(b, "missions") if r["name"] == "Selene 9"]
+    assert {(str(r["start"]), str(r["end"])) for r in flight} == {("None", "2031-06-03")}
+    events = {(r["type"], str(r["date"])) for r in rows(b, "events")}
+    assert {("landing", "2031-05-27"), ("launch", "2031-05-30"), ("splashdown", "2031-06-03")} <= events
+    moon = {r["participant"] for r in rows(b, "events") if r["type"] == "landing"}
+    assert moon == {"Talia Moreau-Quist", "Benedikt Oyelaran-Funk"}

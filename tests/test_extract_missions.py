@@ -592,3 +592,23 @@ def test_a_crew_led_in_a_sentence_naming_no_flight_is_the_stories(build_text):
     missions = {r["name"]: r for r in rows(b, "missions")}
     assert missions["NOF-88"]["durationDays"] == 12  # "The flight lasted ...": the story's, among several
     assert all(str(r["start"]) != "2013" for r in rows(b, "missions"))  # "the smallest crew since 2013" compares
+
+
+SHORT_HEADLINE_PIECES = """NEWS ROUNDUP
+SELENE 9 COMES HOME:
+LAST CREW OF THE PROGRAM SPLASHES DOWN
+
+HOUSTON, Dec. 19, 2031 -- The three astronauts of Selene 9 are back on Earth. Their capsule parachuted into the Pacific Ocean at 1:10 p.m. EDT today.
+
+Navy swimmers secured the capsule, and a helicopter lifted commander Talia Moreau-Quist, command module pilot Ren Adeyemi-Sato and lunar module pilot Benedikt Oyelaran-Funk to the deck of the ship.
+
+Moreau-Quist was making her second trip; she flew as a member of the Selene 4 crew in May 2027.
+"""
+
+
+def test_a_headline_in_short_pieces_does_not_push_the_lede_out_of_the_opening(build_text):
+    """The story's flight is the one its lede names first, however many short lines come before."""
+    b = build_text({"a.txt": SHORT_HEADLINE_PIECES})
+    crew = {(r["missionName"], r["personName"]) for r in kg.query(b.dataset, "crew").rows}
+    assert {("Selene 9", "Ren Adeyemi-Sato"), ("Selene 9", "Benedikt Oyelaran-Funk")} <= crew
+    assert ("Selene 4", "Talia Moreau-Quist") in crew

@@ -582,3 +582,21 @@ def test_a_plural_two_word_role_over_the_names_it_counts(build_text):
     for name in ("Ines Korvald-Sato", "Umar Petrakis-Lee"):
         assert "flight_engineer" in values(rows, name, "role"), name
     assert "flight_engineer" not in values(rows, "Orla Venn-Castell", "role")
+
+
+def test_no_time_zone_name_is_taken_for_a_person(build_text):
+    """Every zone phrase of two capitalised words or more ('Alaska Daylight Time') after a clock time
+    stays part of the time: none becomes a person."""
+    from kg.normalize.times import zone_table
+
+    # keys are lower case: written as a newspaper would ('Alaska Daylight Time'), tz-database city names aside
+    phrases = sorted(
+        " ".join(w[:1].upper() + w[1:] for w in p.split())
+        for p in zone_table()
+        if len(p.split()) >= 3 and not p.isupper()
+    ) + ["Alaska Daylight Time", "Hawaii-Aleutian Standard Time", "New Zealand Daylight Time"]
+    text = "".join(
+        f"Astronaut Odile Varga-Maret landed at {h % 12 + 1}:15 a.m. {p} on Friday.\n" for h, p in enumerate(phrases)
+    )
+    rows = people_rows(build_text, text)
+    assert {r["name"] for r in rows} == {"Odile Varga-Maret"}

@@ -47,6 +47,7 @@ CLASS = {
 _MISSION_EVENTS = {"launch", "landing", "splashdown", "docking", "undocking"}
 _PLACE_PREPS = {"in", "at", "near", "off", "from", "over", "on"}
 _OFF_WORLD = {"mars", "moon", "the moon", "asteroid"}
+_LANDER_WORDS = {("lunar", "module"), ("lunar", "lander"), ("ascent", "stage"), ("lunar", "surface")}
 _PLAN_WORDS = {
     "scheduled", "expected", "planned", "set", "due", "slated", "poised", "expect", "expects", "plan", "plans",
     "intend", "intends", "hope", "hopes", "aim", "aims", "preparing", "prepares", "prepare",
@@ -445,8 +446,7 @@ def _next_text(ctx: Context, sentence: int) -> str:
 def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, last, known_days, share) -> Ref | None:
     doc = ctx.doc
     after = doc[last + 1 : min(last + 4, len(doc))].text.lower()
-    if any(w in after for w in _OFF_WORLD):
-        return
+    off_world = any(w in after for w in _OFF_WORLD) or _lunar_craft_before(doc, first)
     if kind == "landing" and _into_water(doc, last):
         kind = "splashdown"  # "parachuted into the Atlantic", "came down off Jacksonville"
     text = ctx.sentences[sentence].text
@@ -494,9 +494,13 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     planned = tense == "future"
     if planned and (not times or _conditional(span, first)):
         return  # "is scheduled to launch early next month", "if all goes well, he will land on ..."
+    if off_world and (planned or not (day or times)):
+        return  # "the first people to land on the moon": a feat spoken of, not a dated event
     mission = (here if here in named else None) or (named[0] if named else None)
     created = False
-    if mission is None:
+    if off_world:  # a landing on the moon, a lift-off from it: neither ends nor starts the flight
+        mission = None
+    elif mission is None:
         mission = _mission_of(ctx, missions, sentence, kind, participants, vehicle, emit.statements)
         if mission is not None and day is not None and _out_of_time(ctx, mission, kind, day, missions, emit.statements):
             mission, participants = None, []  # "The crew lifted off ... 1973" is not the 1971 crew named before
@@ -562,6 +566,14 @@ def _event(ctx, missions, anchor: Anchor, emit, sentence, span, kind, first, las
     # told with a day or a clock time that no year resolves ('at 3:29 a.m. CDT' in a story without
     # one): an event that happened, kept undated, not a passing mention
     return ref if day is None and (own or times) and not planned else None
+
+
+def _lunar_craft_before(doc, first: int) -> bool:
+    """'guided the lunar module Challenger to a landing', 'the ascent stage lifted off': a craft that
+    lands on or leaves another world, named just before the trigger."""
+    words = [t.lower_ for t in doc[max(first - 6, 0) : first]]
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & _LANDER_WORDS) or "lander" in words
 
 
 def _clause_people(ctx: Context, sentence: int, at: tuple[int, int]) -> set[Ref]:

@@ -641,8 +641,8 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     if not owners and (lasted or noun):
         named = _flights_named(ctx, sentence)  # "Soyuz T-12 landed ... after a flight of 11 days"
         mission = (named[0] if len(named) == 1 else None) or sole_flight(ctx)
-        if mission is None and lasted and not named:  # "The flight lasted 12 days, 18 hours ...": the story's
-            mission = main_flight(ctx)
+        if mission is None and not named and (lasted or sentence_words & _HOME_WORDS):
+            mission = main_flight(ctx)  # "The flight lasted 12 days", "Discovery came home ... after nine days"
         mission = mission or _only_mission(crews)
         if mission is not None:
             durations.setdefault(mission, []).append((days, dm, sentence))
@@ -667,6 +667,10 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
         emit(mission, "startDate", PartialDate(first), sentence, evidence)
         if last is not None:
             emit(mission, "endDate", PartialDate(last), sentence, evidence)
+
+
+#: a sentence that brings a flight home: the length it gives, with no flight named, is the story's flight's
+_HOME_WORDS = {"landed", "touched", "splashed", "came", "returned", "parachuted"}
 
 
 def _earlier_named(ctx: Context, sentence: int, owners: list[Ref], crews: dict[Ref, list[Ref]]) -> Ref | None:
@@ -761,8 +765,8 @@ def _only_mission(crews: dict[Ref, list[Ref]]) -> Ref | None:
 
 
 def is_expedition(ref: Ref) -> bool:
-    """A station expedition (Expedition 46): a stay, not a flight of its own."""
-    return str(ref.key[0]).startswith("expedition")
+    """A station expedition (Expedition 46, Increment 14, Rotation 9): a stay, not a flight of its own."""
+    return str(ref.key[0]).startswith(("expedition", "increment", "rotation"))
 
 
 def sole_flight(ctx: Context) -> Ref | None:
@@ -790,7 +794,7 @@ def main_flight(ctx: Context) -> Ref | None:
         return first  # named first, and not far less often: the story's ('... designated Crew-7')
     if (
         ctx.counts[best] > ctx.counts[second]
-        or _first_sentence(ctx, best) <= _OPENING
+        or _first_sentence(ctx, best) <= _opening_end(ctx)
         and _first_sentence(ctx, best) < _first_sentence(ctx, second)
     ):
         return best
@@ -824,6 +828,13 @@ def lead_mission(ctx: Context, missions: Missions) -> Ref | None:
 
 def _flights(ctx: Context) -> list[Ref]:
     return sorted((r for r in ctx.counts if r.kind == "mission" and not is_expedition(r)), key=str)
+
+
+def _opening_end(ctx: Context) -> int:
+    """The last sentence of the opening: the third of six words or more, or sentence ``_OPENING``
+    if later (a headline and a dateline split into short pieces do not use it up)."""
+    full = [s.index for s in ctx.sentences if len(s.text.split()) >= 6]
+    return max(_OPENING, full[2] if len(full) > 2 else len(ctx.sentences))
 
 
 def _first_sentence(ctx: Context, ref: Ref) -> int:
