@@ -612,3 +612,19 @@ def test_a_headline_in_short_pieces_does_not_push_the_lede_out_of_the_opening(bu
     crew = {(r["missionName"], r["personName"]) for r in kg.query(b.dataset, "crew").rows}
     assert {("Selene 9", "Ren Adeyemi-Sato"), ("Selene 9", "Benedikt Oyelaran-Funk")} <= crew
     assert ("Selene 4", "Talia Moreau-Quist") in crew
+
+
+EARLIER_COUNTRYMAN = """DUBAI, May 2, 2031 — Astronaut Rashid Al-Qemzi-Varga made his country's first spacewalk on Friday outside the International Space Station.
+He arrived at the station aboard Tern-6 in March. His countryman, astronaut Omar Benhaddou-Lind, flew an eight-day mission to the station in 2027, his country's first.
+"""
+
+
+def test_a_subject_set_beside_a_name_owns_the_length_and_its_year(build_text):
+    """'His countryman, astronaut X, flew an eight-day mission ... in 2027': X's own earlier stay, not
+    the story's flight and not the 'his' it hangs from."""
+    b = build_text({"a.txt": EARLIER_COUNTRYMAN})
+    rows = kg.query(b.dataset, "missions").rows
+    crew = {(r["mission"], r["personName"]) for r in kg.query(b.dataset, "crew").rows}
+    eight = [r for r in rows if r["durationDays"] is not None and int(r["durationDays"]) == 8]
+    assert len(eight) == 1 and str(eight[0]["start"]) == "2027"
+    assert {name for mission, name in crew if mission == eight[0]["mission"]} == {"Omar Benhaddou-Lind"}

@@ -510,9 +510,19 @@ def _owner(ctx: Context, sentence: int, span: Span) -> list[Ref]:
             found = _refs_at(ctx, token.i)
             if found and all(r in people for r in found):
                 return _with_list(ctx, sentence, found)
+            if token.head == verb and (beside := _named_in_apposition(ctx, token)):
+                return beside
             if found and _is_group(ctx, token.i) or token.head == verb and (found := _possessor(ctx, token)):
                 return found  # "the four spent about 22 days", "Their flight had lasted 23 days"
     return _with_list(ctx, sentence, people[:1])
+
+
+def _named_in_apposition(ctx: Context, token: Token) -> list[Ref]:
+    """'His countryman, astronaut Hazzaa AlMansoori, flew ...': the person a subject noun is set beside."""
+    for child in token.children:
+        if child.dep_ == "appos" and (found := _refs_at(ctx, child.i)):
+            return found
+    return []
 
 
 def _is_group(ctx: Context, token_i: int) -> bool:
@@ -657,7 +667,10 @@ def _attach_duration(ctx, sentence, dm: DurationMatch, by_person, crews, crafts,
     if earlier is not None:  # "In June 2013 she spent 15 days in space on Shenzhou-10 with A and B"
         durations.setdefault(earlier, []).append((days, dm, sentence))
         return
-    years = _stay_years(ctx, sentence, dm) if own_stay else None
+    years = _stay_years(ctx, sentence, dm)
+    if years is not None and not own_stay and years[0] <= _latest_year(ctx) - 2 and _close_year(text, dm, years[2]):
+        own_stay = True  # "X flew an eight-day mission to the station in 2019", told in a 2023 story
+    years = years if own_stay else None
     mission = _mission_for(
         ctx, sentence, owners, by_person, crews, crafts, flights, emit, own_stay=own_stay, year=years and years[0]
     )
@@ -681,6 +694,13 @@ def _earlier_named(ctx: Context, sentence: int, owners: list[Ref], crews: dict[R
         return None
     years = [int(ym.group(1)) for ym in _YEARS.finditer(ctx.sentences[sentence].text)]
     return named[0] if len(years) == 1 and years[0] <= _latest_year(ctx) - 2 else None
+
+
+def _close_year(text: str, dm: DurationMatch, words: str) -> bool:
+    """The year words follow the length in the same clause, no other clause or name between:
+    'an eight-day mission to the station in 2019', not '..., whose own stay ended in 2031'."""
+    between = text[dm.end : text.find(words, dm.end)]
+    return len(between) < 40 and not re.search(r"[,;(]|\b(?:by|who|whose|which)\b", between)
 
 
 def _stay_years(ctx: Context, sentence: int, dm: DurationMatch) -> tuple[int, int | None, str] | None:
