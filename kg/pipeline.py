@@ -21,6 +21,7 @@ from kg.extractors.base import Context
 from kg.labels import derived_labels
 from kg.mentions import find_mentions, find_sentences
 from kg.nlp import NLP, build_nlp
+from kg.normalize import memo
 from kg.types import Article, ArticleResult, PartialDate, Ref, Statement
 
 
@@ -65,6 +66,7 @@ def read_inputs(
 
 def extract_article(article: Article, doc) -> ArticleResult:
     """All extractors on one parsed article, in dependency order."""
+    memo.forget()  # scanner answers are per article
     sentences = find_sentences(doc)
     mentions = find_mentions(doc, sentences)
     resolution = resolve.resolve_local(article.doc_id, mentions)

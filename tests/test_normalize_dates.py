@@ -160,3 +160,21 @@ def test_weekday_date(weekday: int, anchor: date, expected: date) -> None:
 def test_extreme_anchor_gives_a_date_or_none(text: str, anchor: date) -> None:
     value = parse_date(text, anchor)
     assert value is None or isinstance(value, PartialDate)
+
+
+def test_scanners_answer_from_memory_until_the_next_article():
+    from kg.normalize import memo
+
+    calls: list[str] = []
+
+    @memo.per_text
+    def scan(text: str) -> list[str]:
+        calls.append(text)
+        return text.split()
+
+    first = scan("a b")
+    first.append("edited by a caller")
+    assert scan("a b") == ["a", "b"] and calls == ["a b"]
+    memo.forget()
+    assert scan("a b") == ["a", "b"] and calls == ["a b", "a b"]
+    assert find_dates("on March 1, 2016") == find_dates("on March 1, 2016")

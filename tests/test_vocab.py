@@ -82,6 +82,19 @@ def test_gazetteer_data_is_consistent():
     assert SCOPE.world and RKIND.other
 
 
+def test_flight_pattern_cues_are_literal_text_every_match_needs():
+    """A cue lets the component skip a pattern's regex; skipping must never lose a match."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "devset" / "articles").glob("*"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*"))]
+    cued = [p for p in gazetteer.flight_patterns() if p.cue is not None]
+    assert len(cued) >= 20
+    for pattern in cued:
+        assert pattern.cue in pattern.regex.pattern, pattern.cue
+        assert pattern.cue == pattern.cue.strip(), "a cue with outer spaces is lost to editors"
+        skipped = [m.group() for text in texts if pattern.cue not in text for m in pattern.regex.finditer(text)]
+        assert not skipped, (pattern.cue, skipped)
+
+
 def test_non_name_words_are_lowercase_single_words():
     words = gazetteer.non_name_words()
     assert words and all(w == w.lower() and w.isalpha() for w in words)

@@ -40,7 +40,13 @@ def build_nlp(model: str | None = "auto") -> NLP:
     name = available_model() if model == "auto" else model
     notice = None
     if name:
-        with warnings.catch_warnings():
+        from thinc.api import use_ops
+
+        # thinc multiplies matrices with blis by default; numpy's OpenBLAS does the same products
+        # about three times as fast here (the model's time falls from ~70 to ~48 ms an article)
+        # with the same graph out.  use_blis=False is thinc's own switch; the models keep the
+        # backend they were built with, and the caller's current backend is restored on exit.
+        with warnings.catch_warnings(), use_ops("numpy", use_blis=False):
             warnings.simplefilter("ignore")
             # the lemmatizer is a fifth of the model's time and we need no lemmas: inflections are data
             nlp = spacy.load(name, exclude=["lemmatizer"])

@@ -96,7 +96,7 @@ def flights(doc: Doc) -> Doc:
     found: list[Span] = []
     text = doc_text(doc)
     for pattern in gazetteer.flight_patterns():
-        for match in pattern.regex.finditer(text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), label="MISSION", alignment_mode="expand")
             if span is not None:
                 found.append(span)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,6 +51,13 @@ class FlightPattern:
     family: str
     spacecraft: str
     named_vehicle: bool
+    cue: str | None = None  # literal text every match contains: the regex need not run without it
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in ``text`` (none at once when the cue is absent)."""
+        if self.cue is not None and self.cue not in text:
+            return iter(())
+        return self.regex.finditer(text)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -159,8 +167,8 @@ def name_heads_by_first_word() -> dict[str, tuple[NameHead, ...]]:
 def flight_patterns() -> tuple[FlightPattern, ...]:
     """Named-flight patterns in file order."""
     return tuple(
-        FlightPattern(re.compile(regex), family, craft, named == "yes")
-        for regex, family, craft, named in _rows("missions.tsv")
+        FlightPattern(re.compile(regex), family, craft, named == "yes", None if cue == "-" else cue)
+        for regex, family, craft, named, cue in _rows("missions.tsv")
     )
 
 

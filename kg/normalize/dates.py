@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kg.normalize.memo import per_text
 from kg.types import PartialDate
 
 __all__ = ["SPACE_AGE_YEAR", "DateMatch", "find_dates", "parse_date", "resolve", "weekday_date"]
@@ -236,6 +237,7 @@ def _accepted(text: str, running: bool) -> Iterator[tuple[re.Match[str], DateMat
         pos = max(m.end(), m.start() + 1)
 
 
+@per_text
 def find_dates(text: str) -> list[DateMatch]:
     """Date expressions in a text, left to right; values are what needs no anchor."""
     if not isinstance(text, str):

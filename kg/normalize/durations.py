@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from kg.normalize.memo import per_text
 from kg.normalize.numbers import APPROX_PATTERN, NUMBER_PATTERN, clean_decimal, parse_number
 
 __all__ = ["Duration", "DurationMatch", "find_durations", "parse_duration"]
@@ -121,6 +122,7 @@ def _duration(m: re.Match[str]) -> Duration | None:
     return Duration(clean_decimal(amount * factor), unit, approximate)
 
 
+@per_text
 def find_durations(text: str) -> list[DurationMatch]:
     """Every duration in a text, left to right, each span including a hedge word before it."""
     if not isinstance(text, str):

@@ -16,6 +16,8 @@ from importlib import resources
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
+from kg.normalize.memo import per_text
+
 __all__ = ["ClockTime", "TimeMatch", "combine", "find_times", "iana_place_names", "parse_time", "zone_table"]
 
 
@@ -165,6 +167,7 @@ def _clock(m: re.Match[str]) -> ClockTime | None:
     return ClockTime(hour, minute, zone, zone_text)
 
 
+@per_text
 def find_times(text: str) -> list[TimeMatch]:
     """Every clock time in a text, left to right."""
     if not isinstance(text, str):
