@@ -580,3 +580,20 @@ def test_a_landing_on_the_moon_is_an_event_that_does_not_end_the_flight(build_te
     assert {("landing", "2031-05-27"), ("launch", "2031-05-30"), ("splashdown", "2031-06-03")} <= events
     moon = {r["participant"] for r in rows(b, "events") if r["type"] == "landing"}
     assert moon == {"Talia Moreau-Quist", "Benedikt Oyelaran-Funk"}
+
+
+EARLIER_STAY = """CAPE CANAVERAL, Fla., Feb. 11, 2031 — The space shuttle Discovery glided to a landing at Kennedy Space Center on Friday.
+The touchdown ended the eight-day STS-160 mission flown by cosmonaut Arkady Belomestnykh.
+Discovery had lifted off from the same spaceport at 7:10 a.m. EST on Thursday, Feb. 3.
+His first stay on Mir began in November 2025; his second, which ran from May 2028 to March 2029, lasted 311 days.
+"""
+
+
+def test_a_stay_that_ended_before_the_flight_began_is_not_its_dates(build_text):
+    b = build_text({"a.txt": EARLIER_STAY})
+    sts = [r for r in rows(b, "missions") if r["name"] == "STS-160"]
+    assert sts and {str(r["start"]) for r in sts} == {"2031-02-03"}
+    assert {str(r["end"]) for r in sts} == {"2031-02-11"}
+    from kg.validate import validate
+
+    assert validate(b.dataset).conforms

@@ -140,3 +140,21 @@ def test_the_model_multiplies_matrices_with_numpy_and_leaves_the_callers_backend
         assert isinstance(ops, NumpyOps) and ops.use_blis is False, name
     current = get_current_ops()
     assert not isinstance(current, NumpyOps) or current.use_blis is True
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model stops on the hyphen of a joined family name
+        (
+            "Aboard were three crew: commander Ásdís Quilla Mamani-Rautio, 44, and two others.",
+            "Ásdís Quilla Mamani-Rautio",
+        ),
+        ("New Zealand astronaut Ngaio Ó Faoláin-Serrano came home on Thursday.", "Ngaio Ó Faoláin-Serrano"),
+        # a name after a role word runs to four words, its hyphens aside
+        ("Volkov handed command to Omar Bel-Hadj Sørli on Friday.", "Omar Bel-Hadj Sørli"),
+    ],
+)
+def test_joined_family_names_stay_whole(nlp, text, name):
+    people = {e.text for e in nlp.pipeline(text).ents if e.label_ == "PERSON"}
+    assert name in people, people

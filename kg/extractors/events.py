@@ -843,6 +843,9 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
     if rng:
         a = [d for d in find_dates(rng.group("a")) if d.value]
         b = [d for d in find_dates(rng.group("b")) if d.value]
+        started = [st.object for st in emit.statements if st.subject == mission and st.predicate == "startDate"]
+        if a and b and any(_month_before(b[0].value, day) for day in started):
+            return  # "his second stay ran from May 1991 to March 1992": ended before this flight began
         if a and b:
             emit(mission, "startDate", a[0].value, sentence, rng.group(0))
             emit(mission, "endDate", b[0].value, sentence, rng.group(0))
@@ -854,6 +857,11 @@ def _stay_dates(ctx, missions, emit, sentence) -> None:
         later = [d for d in find_dates(text[since.end() :]) if d.value]
         if later and later[0].start <= _SINCE_REACH:  # not "has since spent long periods there in 2011 and 2012"
             emit(mission, "startDate", later[0].value, sentence, text[since.start() : since.end() + 30])
+
+
+def _month_before(end: PartialDate, start: PartialDate) -> bool:
+    """Whether ``end`` falls in a month before ``start``'s (an unknown month spans its year)."""
+    return (end.year, end.month or 12) < (start.year, start.month or 1)
 
 
 def _names_a_record(text: str) -> bool:

@@ -88,7 +88,10 @@ _QUALIFIERS = re.compile(r"\b(?:consecutive|straight|continuous|uninterrupted|su
 
 def without_family_crafts(statements: list[Statement]) -> list[Statement]:
     """A flight (or event) of a named capsule ('Crew Dragon Resilience') is not also one of its
-    type ('Crew Dragon', which the Crew-N pattern gives every such flight): the type is dropped."""
+    type ('Crew Dragon', which the Crew-N pattern gives every such flight): the type is dropped.
+    So is a type the article never names ('STS-160' with no word 'shuttle'): it would be a node
+    with neither class nor name."""
+    typed = {st.subject for st in statements if st.predicate == "type"}
     crafts: dict[tuple[Ref, str], set[str]] = {}
     for st in statements:
         if (
@@ -103,6 +106,8 @@ def without_family_crafts(statements: list[Statement]) -> list[Statement]:
             return False
         key = st.object.key[0]
         listed = gazetteer.entries()
+        if key in listed and st.object not in typed:
+            return True
         return key in listed and any(
             other.startswith(key + "-") and other not in listed for other in crafts[(st.subject, st.predicate)]
         )

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from kg.nlp import gazetteer
 
+_HYPHENS = {"-", "‐"}
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "la", "le", "del", "bin", "al"}
 
 
@@ -356,7 +357,7 @@ def people(doc: Doc) -> Doc:
         apposed = doc[j].text == "," and token.lower_ in role_words  # "the commander, Anatoly Artsebarsky,"
         j += apposed
         name: list = []
-        while j < len(doc) and len(name) < 4:
+        while j < len(doc) and sum(t.text not in _HYPHENS for t in name) < 4:  # four words; a hyphen is none
             t = doc[j]
             if (
                 t.text[:1].isupper()
@@ -482,6 +483,18 @@ def _with_name_tail(span: Span) -> Span:
     """A person's span stretched over the rest of a joined or particled family name that the model
     cut off: 'Ysolde Kariuki' + '-van der Hoeven', 'Anselm de la Fuente' + '-Marrak'."""
     doc, end = span.doc, span.end
+    last = span[-1]
+    if (  # the model stopped on the hyphen itself: 'Ásdís Quilla Mamani-' of 'Mamani-Rautio'
+        len(span) > 1
+        and last.text in _HYPHENS
+        and not span[-2].whitespace_
+        and not last.whitespace_
+        and end < len(doc)
+        and doc[end].is_alpha
+        and doc[end].is_title
+        and not doc[end].ent_id_
+    ):
+        end += 1
     while end + 1 < len(doc):
         k = end
         if doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
