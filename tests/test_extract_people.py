@@ -600,3 +600,15 @@ def test_no_time_zone_name_is_taken_for_a_person(build_text):
     )
     rows = people_rows(build_text, text)
     assert {r["name"] for r in rows} == {"Odile Varga-Maret"}
+
+
+def test_an_agency_said_of_both_or_all_names_before_it(build_text):
+    text = (
+        "On board were astronauts Ysmay Pradhan-Okoro, the mission commander, and Tavish Lindqvist-Amaru, "
+        "the pilot, both of the Boreal Orbital Agency.\n"
+        "Waiting on the station were Odalys Brennan-Sato and Kwabena Ferrante, neither of them on the flight.\n"
+    )
+    rows = people_rows(build_text, text)
+    assert values(rows, "Ysmay Pradhan-Okoro", "agency") == {"Boreal Orbital Agency"}
+    assert values(rows, "Tavish Lindqvist-Amaru", "agency") == {"Boreal Orbital Agency"}
+    assert values(rows, "Kwabena Ferrante", "agency") == {None}

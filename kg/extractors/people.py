@@ -79,6 +79,8 @@ def extract(ctx: Context) -> list[Statement]:
             facts += _pair_agency(ctx, span.end, not plural and any(p == "role" for p, _, _ in facts))
         if not any(p == "agency" for p, _, _ in facts):
             facts += _agency_past_apposition(ctx, span.end)
+        if not any(p == "agency" for p, _, _ in facts):
+            facts += _shared_agency(ctx, span.end)
         facts += _age_before(ctx, m.start)
         for predicate, obj, evidence_start in facts:
             evidence = ctx.doc[min(evidence_start, span.start) : span.end].text
@@ -520,6 +522,26 @@ def _agency_after(ctx: Context, end: int) -> list[tuple]:
             return [("agency", org, j)]
         if doc[j].is_punct or (doc[j].ent_type_ == "PERSON"):
             break
+    return []
+
+
+def _shared_agency(ctx: Context, end: int) -> list[tuple]:
+    """'A, the mission commander, and B, the pilot, both of NASA': the agency a closing 'both of' or
+    'all (three) of' gives the names before it in the sentence (with 'both', at most one other)."""
+    doc = ctx.doc
+    others: set[int] = set()
+    for k in range(end, min(end + 24, len(doc) - 2)):
+        t = doc[k]
+        if t.text in (".", ";", ":") or t.is_sent_start:
+            return []
+        if t.text == "," and doc[k + 1].lower_ in ("both", "all"):
+            j = k + 2 + (doc[k + 2].like_num and doc[k + 1].lower_ == "all")  # "all three of"
+            if j < len(doc) and doc[j].lower_ == "of" and (doc[k + 1].lower_ == "all" or len(others) <= 1):
+                return _agency_after(ctx, j)
+            return []
+        idx = ctx.mention_at_token(t)
+        if idx is not None and ctx.mentions[idx].kind == "person":
+            others.add(idx)
     return []
 
 
